@@ -1,0 +1,40 @@
+package io.github.groundedbot.answer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** When the facts count as answering a question, and how long answers are. */
+@ConfigMapping(prefix = "answer")
+public interface AnswerConfig {
+
+    /** Below this cosine similarity (question vs. snippet) a snippet never supports an answer. */
+    @WithDefault("0.35")
+    double minSimilarity();
+
+    /**
+     * From {@code min-similarity} up, a snippet supports an answer only if it also covers at
+     * least this share of the question's terms (weighted by rarity, IDF). Semantic closeness
+     * alone would let "Who founded X?" be answered by any fact that mentions X.
+     */
+    @WithDefault("0.5")
+    double minCoverage();
+
+    /** At or above this cosine similarity a snippet supports an answer whatever the word overlap (paraphrases). */
+    @WithDefault("0.62")
+    double strongSimilarity();
+
+    /**
+     * A question naming something the fact base never mentions (a capitalised name, an acronym,
+     * a model number) is refused unless a snippet is at least this similar.
+     */
+    @WithDefault("0.8")
+    double unknownNameSimilarity();
+
+    /** Most sentences in one answer. */
+    @WithDefault("3")
+    int maxSentences();
+
+    /** Longest question accepted, in characters. */
+    @WithDefault("1000")
+    int maxQuestionLength();
+}

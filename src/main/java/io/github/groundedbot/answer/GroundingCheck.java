@@ -1,0 +1,104 @@
+package io.github.groundedbot.answer;
+
+import io.github.groundedbot.retrieval.Candidate;
+import io.github.groundedbot.retrieval.LexicalIndex;
+import io.github.groundedbot.retrieval.Retrieval;
+import io.github.groundedbot.retrieval.TextAnalyzer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether the retrieved facts answer a question, before any answer is composed.
+ * <p>
+ * Embedding similarity alone cannot tell "What is Huawei working on?" from "Who founded
+ * Huawei?": both sit close to the Huawei snippets. So a snippet supports an answer when it is
+ * semantically close <em>and</em> contains the question's rare terms, or is very close (a
+ * paraphrase); and a question naming something the fact base never mentions is refused.
+ */
+@ApplicationScoped
+public class GroundingCheck {
+
+    private final TextAnalyzer analyzer;
+    private final AnswerConfig config;
+
+    public GroundingCheck(TextAnalyzer analyzer, AnswerConfig config) {
+        this.analyzer = analyzer;
+        this.config = config;
+    }
+
+    /** The supporting snippets, best first; empty when the facts do not answer the question. */
+    List<Evidence> supporting(QuestionProfile question, Retrieval retrieval, Weights weights) {
+        if (question.terms().isEmpty() || retrieval.candidates().isEmpty()) {
+            return List.of();
+        }
+        LexicalIndex lexical = retrieval.index().lexical();
+        double bestCosine = retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().orElse(0);
+        if (mentionsUnknownName(question, lexical) && bestCosine < config.unknownNameSimilarity()) {
+            return List.of();
+        }
+        return retrieval.candidates().stream()
+                .map(candidate -> {
+                    double coverage = weights.coverage(stems(candidate.snippet().indexedText()));
+                    return new Evidence(candidate, coverage, 0.6 * candidate.cosine() + 0.4 * coverage);
+                })
+                .filter(this::supports)
+                .sorted(Comparator.comparingDouble(Evidence::score).reversed())
+                .toList();
+    }
+
+    private boolean supports(Evidence evidence) {
+        double cosine = evidence.candidate().cosine();
+        return cosine >= config.strongSimilarity()
+                || (cosine >= config.minSimilarity() && evidence.coverage() >= config.minCoverage());
+    }
+
+    private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
+        return question.names().stream()
+                .anyMatch(name -> name.stream().allMatch(stem -> lexical.docFreq(stem) == 0));
+    }
+
+    Set<String> stems(String text) {
+        return new HashSet<>(analyzer.terms(text));
+    }
+
+    /** IDF weights of the question's terms, so rare words matter more than common ones. */
+    static final class Weights {
+        private final Set<String> terms;
+        private final java.util.Map<String, Double> idf = new java.util.HashMap<>();
+        private final double total;
+
+        Weights(Set<String> terms, LexicalIndex lexical) {
+            this.terms = terms;
+            int n = lexical.size();
+            double sum = 0;
+            for (String term : terms) {
+                int df = lexical.docFreq(term);
+                double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)); // BM25's IDF
+                idf.put(term, weight);
+                sum += weight;
+            }
+            this.total = sum;
+        }
+
+        double coverage(Set<String> stems) {
+            if (total == 0) {
+                return 0;
+            }
+            double covered = 0;
+            for (String term : terms) {
+                if (stems.contains(term)) {
+                    covered += idf.get(term);
+                }
+            }
+            return covered / total;
+        }
+
+        double weight(String term) {
+            return idf.getOrDefault(term, 0.0);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.groundedbot.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.groundedbot.answer.Answer;
+import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.answer.Citation;
+import io.github.groundedbot.answer.InvalidQuestionException;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.buffer.Buffer;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * The chat over WebSocket: each text frame is a question (JSON {@code {"question": "..."}} or
+ * plain text); each reply is one JSON frame. A connection is one conversation. Bad frames get an
+ * error frame and the connection stays open.
+ */
+@WebSocket(path = "/chat")
+public class ChatSocket {
+
+    private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+
+    public record AnswerFrame(String type, String answer, boolean grounded, List<Citation> citations,
+                              String conversationId) {
+        static AnswerFrame of(Answer answer) {
+            return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.citations(),
+                    answer.conversationId());
+        }
+    }
+
+    public record ErrorFrame(String type, String message) {
+        static ErrorFrame of(String message) {
+            return new ErrorFrame("error", message);
+        }
+    }
+
+    private final AnswerService answers;
+    private final ObjectMapper json;
+
+    public ChatSocket(AnswerService answers, ObjectMapper json) {
+        this.answers = answers;
+        this.json = json;
+    }
+
+    @OnTextMessage
+    @Blocking // embedding is CPU work: run on a worker thread, never the event loop
+    public String onText(String frame, WebSocketConnection connection) {
+        try {
+            return write(AnswerFrame.of(answers.ask(question(frame), connection.id())));
+        } catch (InvalidQuestionException e) {
+            return write(ErrorFrame.of(e.getMessage()));
+        }
+    }
+
+    @OnBinaryMessage
+    public String onBinary(Buffer frame) {
+        return write(ErrorFrame.of("Binary frames are not supported: send the question as a text frame."));
+    }
+
+    @OnError
+    public String onError(Throwable failure) {
+        LOG.error("Chat frame failed", failure);
+        return write(ErrorFrame.of("Something went wrong answering that; please try again."));
+    }
+
+    private String question(String frame) {
+        String text = frame.strip();
+        if (!text.startsWith("{")) {
+            return text;
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidQuestionException("The frame is not valid JSON: send {\"question\": \"...\"} or plain text.");
+        }
+        JsonNode question = node.get("question");
+        if (question == null || !question.isTextual()) {
+            throw new InvalidQuestionException("The JSON frame needs a \"question\" string: {\"question\": \"...\"}.");
+        }
+        return question.asText();
+    }
+
+    private String write(Object frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // our own records always serialise
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.groundedbot.web;
+
+import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.retrieval.IndexHolder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class FactsResource {
+
+    public record FactSummary(String id, String title, String source) {
+    }
+
+    public record Fact(String id, String title, String text, String topic, String source, String url,
+                       LocalDate published, String file, int line) {
+    }
+
+    private final IndexHolder index;
+
+    public FactsResource(IndexHolder index) {
+        this.index = index;
+    }
+
+    @GET
+    @Path("/facts")
+    public List<FactSummary> facts() {
+        return index.current().facts().snippets().stream()
+                .map(s -> new FactSummary(s.id(), s.title(), s.source().title()))
+                .toList();
+    }
+
+    /** Ids hold '/' and '#': clients URL-encode them ({@code %2F}, {@code %23}). */
+    @GET
+    @Path("/facts/{id: .+}")
+    public Fact fact(@PathParam("id") String id) {
+        Snippet s = index.current().facts().find(id)
+                .orElseThrow(() -> new ProblemException(404, "Unknown fact", "No fact has the id '" + id + "'."));
+        return new Fact(s.id(), s.title(), s.text(), s.topic(), s.source().title(), s.source().url(),
+                s.source().published(), s.location().file(), s.location().line());
+    }
+
+    /** Questions to offer people who do not know what to ask, drawn from the fact base's headings. */
+    @GET
+    @Path("/suggestions")
+    public List<String> suggestions(@QueryParam("limit") @DefaultValue("4") int limit) {
+        List<Snippet> snippets = index.current().facts().snippets();
+        int count = Math.max(0, Math.min(limit, Math.min(10, snippets.size())));
+        // One per topic first, spread over the fact base, so the suggestions show its range.
+        List<Snippet> firstOfTopic = snippets.stream()
+                .filter(s -> snippets.stream().filter(o -> o.topic().equals(s.topic())).findFirst().orElseThrow() == s)
+                .toList();
+        List<Snippet> pool = firstOfTopic.size() >= count ? firstOfTopic : snippets;
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> pool.get(i * pool.size() / Math.max(count, 1)))
+                .map(s -> "Tell me about " + lowerFirst(s.title()))
+                .distinct()
+                .toList();
+    }
+
+    private static String lowerFirst(String title) {
+        // Keep names and acronyms ("Yi-34B", "OpenAI") as they are; lower a plain capitalised word.
+        if (title.length() > 1 && Character.isUpperCase(title.charAt(0)) && Character.isLowerCase(title.charAt(1))
+                && !title.split("\\s+")[0].chars().skip(1).anyMatch(Character::isUpperCase)) {
+            String first = title.split("\\s+")[0];
+            if (first.toLowerCase(Locale.ROOT).matches("the|a|an|how|why|what|early|first")) {
+                return Character.toLowerCase(title.charAt(0)) + title.substring(1);
+            }
+        }
+        return title;
+    }
+}
