@@ -48,9 +48,9 @@ public class AnswerService {
         Retrieval retrieval = retriever.retrieve(query);
         QuestionProfile profile = QuestionProfile.of(query, analyzer);
         GroundingCheck.Weights weights = new GroundingCheck.Weights(profile.terms(), retrieval.index().lexical());
-        List<Evidence> supporting = grounding.supporting(profile, retrieval, weights);
+        GroundingCheck.Grounding found = grounding.check(profile, retrieval, weights);
 
-        return answerer.compose(profile, supporting, weights)
+        return answerer.compose(profile, found, weights)
                 .map(ExtractiveAnswerer::cite)
                 .map(composed -> new Answer(composed.text(), true, citations(composed), conversation))
                 .orElseGet(() -> refusal(topics, conversation));

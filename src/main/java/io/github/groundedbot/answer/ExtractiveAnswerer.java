@@ -4,12 +4,14 @@ import io.github.groundedbot.knowledge.Snippet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Composes an answer by quoting the sentences of the supporting snippets that match the
@@ -22,6 +24,12 @@ public class ExtractiveAnswerer {
     private static final double SECOND_SNIPPET_MARGIN = 0.08;
     private static final int MAX_CHARS = 600;
 
+    /** Most question coverage first; ties go to the better snippet, then the earlier sentence. */
+    private static final Comparator<Scored> USEFULNESS = Comparator
+            .comparingDouble((Scored s) -> -s.coverage)
+            .thenComparingInt(s -> s.rank)
+            .thenComparingInt(s -> s.index);
+
     private final GroundingCheck grounding;
     private final AnswerConfig config;
 
@@ -31,53 +39,56 @@ public class ExtractiveAnswerer {
     }
 
     /** Quoted sentences with the evidence each comes from; empty when no sentence answers. */
-    Optional<List<Quote>> compose(QuestionProfile question, List<Evidence> supporting,
+    Optional<List<Quote>> compose(QuestionProfile question, GroundingCheck.Grounding found,
                                   GroundingCheck.Weights weights) {
+        List<Evidence> supporting = found.supporting();
         if (supporting.isEmpty()) {
             return Optional.empty();
         }
-        List<Scored> pool = new ArrayList<>();
-        for (int rank = 0; rank < supporting.size(); rank++) {
-            Evidence evidence = supporting.get(rank);
-            List<String> sentences = Sentences.split(evidence.candidate().snippet().text());
-            for (int i = 0; i < sentences.size(); i++) {
-                String sentence = sentences.get(i);
-                Set<String> stems = grounding.stems(sentence);
-                pool.add(new Scored(sentence, evidence, rank, i, stems, weights.coverage(stems)));
-            }
-        }
-
+        List<Scored> pool = sentences(supporting, weights);
         Evidence best = supporting.get(0);
-        List<Scored> chosen = new ArrayList<>();
-        Scored lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
-                .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)
-                        && s.evidence.score() >= best.score() - SECOND_SNIPPET_MARGIN))
-                .orElse(null);
-        if (lead == null) {
-            return Optional.empty(); // e.g. "when…?" but no supporting sentence holds a date
-        }
-        chosen.add(lead);
+        Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
+                // The best snippet may not hold the kind of answer asked for ("why", "when"); another
+                // supporting snippet, or a close neighbour, that shares the question's words may.
+                .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
+                .or(() -> bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text)))
+                // A cause is often stated without "because"; a missing date or number is a real gap.
+                .or(() -> question.expectation() == QuestionProfile.Expectation.REASON
+                        ? bestOf(pool, s -> s.evidence == best) : Optional.empty());
+        return lead.map(l -> around(l, question, pool));
+    }
 
-        Set<String> covered = new HashSet<>(lead.stems);
-        for (Scored candidate : byUsefulness(pool)) {
+    /** The lead sentence, what it leans on, and sentences that cover more of the question. */
+    private List<Quote> around(Scored lead, QuestionProfile question, List<Scored> supportingPool) {
+        List<Scored> pool = new ArrayList<>(supportingPool);
+        if (!pool.contains(lead)) {
+            pool.addAll(sentences(List.of(lead.evidence), lead.rank, null));
+        }
+        List<Scored> chosen = new ArrayList<>();
+        chosen.add(lead);
+        if (Sentences.leansOnPrevious(lead.text)) {
+            pool.stream().filter(s -> s.evidence == lead.evidence && s.index == lead.index - 1)
+                    .findFirst().ifPresent(chosen::add);
+        }
+        Set<String> covered = new HashSet<>();
+        chosen.forEach(s -> covered.addAll(s.stems));
+        for (Scored next : pool.stream().sorted(USEFULNESS).toList()) {
             if (chosen.size() >= config.maxSentences()) {
                 break;
             }
-            boolean sameSnippet = candidate.evidence == lead.evidence;
-            boolean closeSnippet = candidate.evidence.score() >= lead.evidence.score() - SECOND_SNIPPET_MARGIN;
-            boolean addsTerms = question.terms().stream()
-                    .anyMatch(t -> candidate.stems.contains(t) && !covered.contains(t));
-            boolean continues = sameSnippet && candidate.index == lead.index + 1 && lead.coverage == 0;
-            if (chosen.contains(candidate) || !(sameSnippet || closeSnippet) || !(addsTerms || continues)
-                    || length(chosen) + candidate.text.length() > MAX_CHARS) {
+            boolean sameSnippet = next.evidence == lead.evidence;
+            boolean closeSnippet = next.evidence.score() >= lead.evidence.score() - SECOND_SNIPPET_MARGIN;
+            boolean addsTerms = question.terms().stream().anyMatch(t -> next.stems.contains(t) && !covered.contains(t));
+            if (chosen.contains(next) || !(sameSnippet || closeSnippet) || !addsTerms
+                    || Sentences.leansOnPrevious(next.text) || length(chosen) + next.text.length() > MAX_CHARS) {
                 continue;
             }
-            chosen.add(candidate);
-            covered.addAll(candidate.stems);
+            chosen.add(next);
+            covered.addAll(next.stems);
         }
-        // Keep the snippets' own order: by evidence rank, then sentence position.
-        chosen.sort((a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank) : Integer.compare(a.index, b.index));
-        return Optional.of(chosen.stream().map(s -> new Quote(s.text, s.evidence)).toList());
+        // Read in the snippets' own order: by evidence rank, then sentence position.
+        chosen.sort(Comparator.comparingInt((Scored s) -> s.rank).thenComparingInt(s -> s.index));
+        return chosen.stream().map(s -> new Quote(s.text, s.evidence)).toList();
     }
 
     /** Numbers the cited snippets in order of first use and puts the markers in the text. */
@@ -97,27 +108,38 @@ public class ExtractiveAnswerer {
         return new Composed(text.toString(), List.copyOf(evidence.values()));
     }
 
+    private List<Scored> sentences(List<Evidence> evidence, GroundingCheck.Weights weights) {
+        List<Scored> pool = new ArrayList<>();
+        for (int rank = 0; rank < evidence.size(); rank++) {
+            pool.addAll(sentences(List.of(evidence.get(rank)), rank, weights));
+        }
+        return pool;
+    }
+
+    private List<Scored> sentences(List<Evidence> one, int rank, GroundingCheck.Weights weights) {
+        Evidence evidence = one.get(0);
+        List<String> sentences = Sentences.split(evidence.candidate().snippet().text());
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Set<String> stems = grounding.stems(sentences.get(i));
+            scored.add(new Scored(sentences.get(i), evidence, rank, i, stems,
+                    weights == null ? 0 : weights.coverage(stems)));
+        }
+        return scored;
+    }
+
     private static boolean fits(QuestionProfile question, String sentence) {
         return switch (question.expectation()) {
             case TIME -> Sentences.mentionsTime(sentence);
             case QUANTITY -> Sentences.mentionsQuantity(sentence);
+            case REASON -> Sentences.givesReason(sentence);
             case ANY -> true;
         };
     }
 
-    private static Optional<Scored> bestOf(List<Scored> pool, java.util.function.Predicate<Scored> filter) {
+    private static Optional<Scored> bestOf(List<Scored> pool, Predicate<Scored> filter) {
         return pool.stream().filter(filter).min(USEFULNESS);
     }
-
-    private static List<Scored> byUsefulness(List<Scored> pool) {
-        return pool.stream().sorted(USEFULNESS).toList();
-    }
-
-    /** Most question coverage first; ties go to the better snippet, then the earlier sentence. */
-    private static final java.util.Comparator<Scored> USEFULNESS = java.util.Comparator
-            .comparingDouble((Scored s) -> -s.coverage)
-            .thenComparingInt(s -> s.rank)
-            .thenComparingInt(s -> s.index);
 
     private static int length(List<Scored> chosen) {
         return chosen.stream().mapToInt(s -> s.text.length() + 5).sum();

@@ -22,6 +22,8 @@ import java.util.Set;
 @ApplicationScoped
 public class GroundingCheck {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GroundingCheck.class);
+
     private final TextAnalyzer analyzer;
     private final AnswerConfig config;
 
@@ -30,24 +32,38 @@ public class GroundingCheck {
         this.config = config;
     }
 
-    /** The supporting snippets, best first; empty when the facts do not answer the question. */
-    List<Evidence> supporting(QuestionProfile question, Retrieval retrieval, Weights weights) {
+    /**
+     * The outcome for one question.
+     *
+     * @param supporting snippets that answer the question, best first; empty when the facts do not
+     * @param related    every retrieved snippet at least {@code answer.min-similarity} close, best first:
+     *                   where a supported question's cause or date may sit in a neighbouring fact
+     */
+    record Grounding(List<Evidence> supporting, List<Evidence> related) {
+        static final Grounding NONE = new Grounding(List.of(), List.of());
+    }
+
+    Grounding check(QuestionProfile question, Retrieval retrieval, Weights weights) {
         if (question.terms().isEmpty() || retrieval.candidates().isEmpty()) {
-            return List.of();
+            return Grounding.NONE;
         }
         LexicalIndex lexical = retrieval.index().lexical();
         double bestCosine = retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().orElse(0);
         if (mentionsUnknownName(question, lexical) && bestCosine < config.unknownNameSimilarity()) {
-            return List.of();
+            LOG.debugf("Refused '%s': it names something the fact base never mentions", retrieval.query());
+            return Grounding.NONE;
         }
-        return retrieval.candidates().stream()
+        List<Evidence> related = retrieval.candidates().stream()
+                .filter(candidate -> candidate.cosine() >= config.minSimilarity())
                 .map(candidate -> {
                     double coverage = weights.coverage(stems(candidate.snippet().indexedText()));
                     return new Evidence(candidate, coverage, 0.6 * candidate.cosine() + 0.4 * coverage);
                 })
-                .filter(this::supports)
+                .peek(e -> LOG.debugf("cos=%.3f cov=%.2f %s", e.candidate().cosine(), e.coverage(),
+                        e.candidate().snippet().id()))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
+        return new Grounding(related.stream().filter(this::supports).toList(), related);
     }
 
     private boolean supports(Evidence evidence) {
@@ -78,6 +94,9 @@ public class GroundingCheck {
             for (String term : terms) {
                 int df = lexical.docFreq(term);
                 double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)); // BM25's IDF
+                if (TextAnalyzer.isGeneric(term)) {
+                    weight = Math.log(1 + (n - n / 2.0 + 0.5) / (n / 2.0 + 0.5)); // as if half the facts used it
+                }
                 idf.put(term, weight);
                 sum += weight;
             }

@@ -24,6 +24,8 @@ record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation e
         TIME,
         /** "how many", "how much": the answer must hold a number. */
         QUANTITY,
+        /** "why", "what is the reason": the answer must give a cause. */
+        REASON,
         ANY
     }
 
@@ -31,6 +33,8 @@ record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation e
     private static final Pattern TIME_QUESTION = Pattern.compile(
             "^(when\\b|what (year|date|month|day|time)\\b|which (year|date|month)\\b|since when\\b|how long ago\\b)"
                     + "|\\b(in|on) what (year|date|month)\\b");
+    private static final Pattern REASON_QUESTION = Pattern.compile(
+            "^(why\\b|how come\\b)|\\b(what('s| is| was| are)? the (main |real |key )?(reasons?|causes?)|for what reason)\\b");
     private static final Pattern QUANTITY_QUESTION = Pattern.compile("^how (many|much)\\b|\\bhow (many|much)\\b");
 
     static QuestionProfile of(String question, TextAnalyzer analyzer) {
@@ -51,6 +55,7 @@ record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation e
         String lower = question.strip().toLowerCase(Locale.ROOT);
         Expectation expectation = TIME_QUESTION.matcher(lower).find() ? Expectation.TIME
                 : QUANTITY_QUESTION.matcher(lower).find() ? Expectation.QUANTITY
+                : REASON_QUESTION.matcher(lower).find() ? Expectation.REASON
                 : Expectation.ANY;
         return new QuestionProfile(terms, names, expectation);
     }

@@ -20,6 +20,15 @@ final class Sentences {
                     + "|few|many|most|half|both)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern REASON = Pattern.compile(
+            "\\b(because|after|since|due to|owing to|reasons?|caused?|as a result|so that|in order to|therefore|thus"
+                    + "|lacks?|lacking|leads? to|led to|thanks to)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A sentence that opens like this leans on the one before it. */
+    private static final Pattern ANAPHORIC_START = Pattern.compile(
+            "^(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the (company|companies|firm|group|move|step|ban|model|country))\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private Sentences() {
     }
 
@@ -41,6 +50,14 @@ final class Sentences {
 
     static boolean mentionsTime(String sentence) {
         return TIME.matcher(sentence).find();
+    }
+
+    static boolean givesReason(String sentence) {
+        return REASON.matcher(sentence).find();
+    }
+
+    static boolean leansOnPrevious(String sentence) {
+        return ANAPHORIC_START.matcher(sentence).find();
     }
 
     static boolean mentionsQuantity(String sentence) {

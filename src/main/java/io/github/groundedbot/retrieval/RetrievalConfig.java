@@ -11,6 +11,6 @@ public interface RetrievalConfig {
     int candidatesPerRetriever();
 
     /** Fused candidates handed to the answerer. */
-    @WithDefault("5")
+    @WithDefault("8")
     int topK();
 }
