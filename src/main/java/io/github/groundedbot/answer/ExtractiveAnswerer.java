@@ -49,12 +49,13 @@ public class ExtractiveAnswerer {
         Evidence best = supporting.get(0);
         Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
                 // The best snippet may not hold the kind of answer asked for ("why", "when"); another
-                // supporting snippet, or a close neighbour, that shares the question's words may.
+                // supporting snippet that shares the question's words may.
                 .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
-                .or(() -> bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text)))
-                // A cause is often stated without "because"; a missing date or number is a real gap.
-                .or(() -> question.expectation() == QuestionProfile.Expectation.REASON
-                        ? bestOf(pool, s -> s.evidence == best) : Optional.empty());
+                // A cause often sits in a neighbouring fact, or is stated without "because"; a missing
+                // date or number is a real gap.
+                .or(() -> question.expectation() != QuestionProfile.Expectation.REASON ? Optional.empty()
+                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text))
+                        .or(() -> bestOf(pool, s -> s.evidence == best)));
         return lead.map(l -> around(l, question, pool));
     }
 
@@ -79,7 +80,9 @@ public class ExtractiveAnswerer {
             boolean sameSnippet = next.evidence == lead.evidence;
             boolean closeSnippet = next.evidence.score() >= lead.evidence.score() - SECOND_SNIPPET_MARGIN;
             boolean addsTerms = question.terms().stream().anyMatch(t -> next.stems.contains(t) && !covered.contains(t));
-            if (chosen.contains(next) || !(sameSnippet || closeSnippet) || !addsTerms
+            // Another sentence of the lead snippet may add detail; another snippet must add terms.
+            boolean useful = sameSnippet ? next.coverage > 0 : closeSnippet && addsTerms;
+            if (chosen.contains(next) || !useful
                     || Sentences.leansOnPrevious(next.text) || length(chosen) + next.text.length() > MAX_CHARS) {
                 continue;
             }
@@ -128,10 +131,11 @@ public class ExtractiveAnswerer {
         return scored;
     }
 
-    private static boolean fits(QuestionProfile question, String sentence) {
+    private boolean fits(QuestionProfile question, String sentence) {
         return switch (question.expectation()) {
             case TIME -> Sentences.mentionsTime(sentence);
-            case QUANTITY -> Sentences.mentionsQuantity(sentence);
+            case QUANTITY -> Sentences.mentionsQuantity(sentence, question.text())
+                    && grounding.stems(sentence).containsAll(question.counted());
             case REASON -> Sentences.givesReason(sentence);
             case ANY -> true;
         };

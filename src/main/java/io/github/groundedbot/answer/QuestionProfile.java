@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 /**
  * What a question asks about, read without a language model.
  *
+ * @param text        the question as asked
  * @param terms       distinct stemmed content terms
  * @param names       stems of the proper names, acronyms and model numbers it mentions
  * @param expectation the kind of answer the wh-word asks for
+ * @param counted     stems of what "how many …" counts; the answer must name it too
  */
-record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation expectation) {
+record QuestionProfile(String text, Set<String> terms, List<Set<String>> names, Expectation expectation,
+                       Set<String> counted) {
 
     enum Expectation {
         /** "when", "what year": the answer must hold a date. */
@@ -35,6 +38,7 @@ record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation e
                     + "|\\b(in|on) what (year|date|month)\\b");
     private static final Pattern REASON_QUESTION = Pattern.compile(
             "^(why\\b|how come\\b)|\\b(what('s| is| was| are)? the (main |real |key )?(reasons?|causes?)|for what reason)\\b");
+    private static final Pattern COUNTED = Pattern.compile("\\bhow many ([\\p{L}-]+)");
     private static final Pattern QUANTITY_QUESTION = Pattern.compile("^how (many|much)\\b|\\bhow (many|much)\\b");
 
     static QuestionProfile of(String question, TextAnalyzer analyzer) {
@@ -57,7 +61,9 @@ record QuestionProfile(Set<String> terms, List<Set<String>> names, Expectation e
                 : QUANTITY_QUESTION.matcher(lower).find() ? Expectation.QUANTITY
                 : REASON_QUESTION.matcher(lower).find() ? Expectation.REASON
                 : Expectation.ANY;
-        return new QuestionProfile(terms, names, expectation);
+        Matcher counted = COUNTED.matcher(lower);
+        Set<String> countedStems = counted.find() ? Set.copyOf(analyzer.terms(counted.group(1))) : Set.of();
+        return new QuestionProfile(question, terms, names, expectation, countedStems);
     }
 
     /**

@@ -22,12 +22,17 @@ final class Sentences {
 
     private static final Pattern REASON = Pattern.compile(
             "\\b(because|after|since|due to|owing to|reasons?|caused?|as a result|so that|in order to|therefore|thus"
-                    + "|lacks?|lacking|leads? to|led to|thanks to)\\b",
+                    + "|lacks?|lacking|leads? to|led to|thanks to|comes? from|came from|named (after|for)"
+                    + "|(takes?|took|gets?|got|draws?|drew) (its|their|his|her|the) (name|colou?r))\\b",
             Pattern.CASE_INSENSITIVE);
     /** A sentence that opens like this leans on the one before it. */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
             "^(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the (company|companies|firm|group|move|step|ban|model|country))\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ABBREVIATION_END = Pattern.compile(
+            "(\\b\\p{Lu}|\\b(Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Mt|No|vs|etc|e\\.g|i\\.e|Inc|Ltd|Co|Corp|Gen|Gov|Sen|Rep"
+                    + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\\.$");
 
     private Sentences() {
     }
@@ -38,11 +43,21 @@ final class Sentences {
             BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ENGLISH);
             iterator.setText(paragraph);
             int start = iterator.first();
+            StringBuilder pending = new StringBuilder();
             for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-                String sentence = paragraph.substring(start, end).strip();
+                pending.append(paragraph, start, end);
+                // The break iterator splits after initials and abbreviations ("Susan B. Anthony").
+                if (end < paragraph.length() && ABBREVIATION_END.matcher(pending.toString().stripTrailing()).find()) {
+                    continue;
+                }
+                String sentence = pending.toString().strip();
                 if (!sentence.isEmpty()) {
                     sentences.add(sentence);
                 }
+                pending.setLength(0);
+            }
+            if (!pending.toString().isBlank()) {
+                sentences.add(pending.toString().strip());
             }
         }
         return sentences;
@@ -60,8 +75,27 @@ final class Sentences {
         return ANAPHORIC_START.matcher(sentence).find();
     }
 
-    static boolean mentionsQuantity(String sentence) {
-        return QUANTITY.matcher(sentence).find();
+    /** A number in the sentence that the question did not bring itself ("How many … in 1903?"). */
+    static boolean mentionsQuantity(String sentence, String question) {
+        var numbers = QUANTITY.matcher(sentence);
+        while (numbers.find()) {
+            String number = numbers.group().toLowerCase(Locale.ROOT);
+            if (number.chars().allMatch(Character::isDigit)) {
+                // extend a digit to the whole number it starts
+                int end = numbers.end();
+                while (end < sentence.length() && Character.isDigit(sentence.charAt(end))) {
+                    end++;
+                }
+                number = sentence.substring(numbers.start(), end);
+                if (numbers.start() > 0 && Character.isDigit(sentence.charAt(numbers.start() - 1))) {
+                    continue;
+                }
+            }
+            if (!question.toLowerCase(Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(number) + "\\b.*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Text." and 1 give "Text [1]." so the marker sits inside the sentence it supports. */
