@@ -68,6 +68,14 @@ public class ChatRelay {
         }
     }
 
+    int queued() {
+        return workers.getQueue().size();
+    }
+
+    int active() {
+        return workers.getActiveCount();
+    }
+
     @PreDestroy
     void stop() {
         workers.shutdown();

@@ -62,7 +62,8 @@ class SlackEventsTest {
                 .when().post("/slack/events")
                 .then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
+        await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
         Map<String, String> post = posts(slack, channel).get(0);
         assertEquals(ts, post.get("thread_ts"), "a reply to a top-level message starts a thread under it");
         assertEquals("Bearer " + SlackApiStub.BOT_TOKEN, post.get("authorization"));
@@ -103,7 +104,7 @@ class SlackEventsTest {
         signedJson(body).header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_timeout")
                 .when().post("/slack/events").then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
         signedJson(body).header("X-Slack-Retry-Num", "2").header("X-Slack-Retry-Reason", "http_timeout")
                 .when().post("/slack/events").then().statusCode(200);
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
@@ -119,7 +120,7 @@ class SlackEventsTest {
         signedJson(callback("EvB" + ts, mention(channel, ts, text))).when().post("/slack/events")
                 .then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
     }
 
@@ -165,7 +166,7 @@ class SlackEventsTest {
         signedJson(callback("Ev" + personTs, directMessage(channel, personTs, question)))
                 .when().post("/slack/events").then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
         assertEquals(personTs, posts(slack, channel).get(0).get("thread_ts"));
     }
@@ -202,7 +203,7 @@ class SlackEventsTest {
         signedJson(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")))
                 .when().post("/slack/events").then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 3);
+        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() >= 3);
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 3);
     }
 
@@ -215,7 +216,7 @@ class SlackEventsTest {
         signedJson(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")))
                 .when().post("/slack/events").then().statusCode(200);
 
-        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
     }
 
