@@ -13,6 +13,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
 
@@ -60,9 +61,11 @@ public class ChatSocket {
         }
     }
 
+    /** A binary handler's return value would go out as a binary frame; the error must be text like the rest. */
     @OnBinaryMessage
-    public String onBinary(Buffer frame) {
-        return write(ErrorFrame.of("Binary frames are not supported: send the question as a text frame."));
+    public Uni<Void> onBinary(Buffer frame, WebSocketConnection connection) {
+        return connection.sendText(write(ErrorFrame.of(
+                "Binary frames are not supported: send the question as a text frame.")));
     }
 
     @OnError
