@@ -1,5 +1,6 @@
 package io.github.groundedbot.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,9 @@ import java.util.List;
 
 /**
  * The chat over WebSocket: each text frame is a question (JSON {@code {"question": "..."}} or
- * plain text); each reply is one JSON frame. A connection is one conversation. Bad frames get an
- * error frame and the connection stays open.
+ * plain text). The answer streams as {@code delta} frames, sentence by sentence, then comes whole
+ * in one {@code answer} frame. A connection is one conversation. Bad frames get an error frame and
+ * the connection stays open.
  */
 @WebSocket(path = "/chat")
 public class ChatSocket {
@@ -30,11 +32,16 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     public record AnswerFrame(String type, String answer, boolean grounded, List<Citation> citations,
-                              String conversationId) {
+                              String conversationId,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String resolvedQuestion) {
         static AnswerFrame of(Answer answer) {
             return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.citations(),
-                    answer.conversationId());
+                    answer.conversationId(), answer.resolvedQuestion());
         }
+    }
+
+    /** Part of the answer as it forms; the deltas of one answer concatenate to its text. */
+    public record DeltaFrame(String type, String text) {
     }
 
     public record ErrorFrame(String type, String message) {
@@ -55,7 +62,9 @@ public class ChatSocket {
     @Blocking // embedding is CPU work: run on a worker thread, never the event loop
     public String onText(String frame, WebSocketConnection connection) {
         try {
-            return write(AnswerFrame.of(answers.ask(question(frame), connection.id())));
+            Answer answer = answers.ask(question(frame), connection.id(),
+                    delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta))));
+            return write(AnswerFrame.of(answer));
         } catch (InvalidQuestionException e) {
             return write(ErrorFrame.of(e.getMessage()));
         }
