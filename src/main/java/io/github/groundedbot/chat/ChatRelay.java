@@ -5,6 +5,7 @@ import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -26,10 +27,21 @@ public class ChatRelay {
     private static final Logger LOG = Logger.getLogger(ChatRelay.class);
     static final String FAILURE_TEXT = "Something went wrong answering that; please try again.";
 
-    private final AnswerService answers;
+    /** Answers a question within a conversation: {@link AnswerService#ask(String, String)}. */
+    @FunctionalInterface
+    interface Answers {
+        Answer ask(String question, String conversationId);
+    }
+
+    private final Answers answers;
     private final ThreadPoolExecutor workers;
 
+    @Inject
     public ChatRelay(AnswerService answers, ChatRelayConfig config) {
+        this((Answers) answers::ask, config);
+    }
+
+    ChatRelay(Answers answers, ChatRelayConfig config) {
         this.answers = answers;
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.queueSize()), threads(), new ThreadPoolExecutor.AbortPolicy());

@@ -22,8 +22,8 @@ public class InMemorySeenEvents implements SeenEvents {
     private final LinkedHashMap<String, Instant> seenAt = new LinkedHashMap<>();
 
     @Inject
-    public InMemorySeenEvents(SlackSettings settings) {
-        this(settings.dedupe().ttl(), settings.dedupe().maxEntries(), Clock.systemUTC());
+    public InMemorySeenEvents(SlackSettings settings, Clock clock) {
+        this(settings.dedupe().ttl(), settings.dedupe().maxEntries(), clock);
     }
 
     InMemorySeenEvents(Duration ttl, int maxEntries, Clock clock) {

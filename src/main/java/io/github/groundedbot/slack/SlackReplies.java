@@ -34,9 +34,14 @@ final class SlackReplies {
         List<Citation> citations = answer.citations() == null ? List.of() : answer.citations();
         List<LayoutBlock> blocks = new ArrayList<>();
         List<String> sections = split(linkMarkers(escape(answer.answer()), citations), TEXT_LIMIT);
-        int room = MAX_BLOCKS - 2; // keep room for the sources and the warning
+        int room = MAX_BLOCKS - 3; // keep room for the reading, the sources and the warning
         for (String chunk : sections.subList(0, Math.min(sections.size(), room))) {
             blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        if (answer.resolvedQuestion() != null && !answer.resolvedQuestion().isBlank()) {
+            // A follow-up ("who released it?") was read in the thread's context: show how, so a misreading is visible.
+            String reading = truncate("Read as: " + escape(answer.resolvedQuestion()), TEXT_LIMIT);
+            blocks.add(context(List.<ContextBlockElement>of(markdownText(reading))));
         }
         if (!citations.isEmpty()) {
             blocks.add(context(List.<ContextBlockElement>of(markdownText(sources(citations)))));

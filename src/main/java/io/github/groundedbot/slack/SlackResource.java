@@ -40,8 +40,8 @@ public class SlackResource {
     private final SlackCommands commands;
     private final Gson gson = GsonFactory.createSnakeCase();
 
-    public SlackResource(SlackSettings settings, SlackEvents events, SlackCommands commands) {
-        this.verifier = settings.secret().map(secret -> new SlackSignatureVerifier(secret, Clock.systemUTC()));
+    public SlackResource(SlackSettings settings, SlackEvents events, SlackCommands commands, Clock clock) {
+        this.verifier = settings.secret().map(secret -> new SlackSignatureVerifier(secret, clock));
         this.events = events;
         this.commands = commands;
     }

@@ -1,9 +1,7 @@
 package io.github.groundedbot.chat;
 
 import io.github.groundedbot.answer.Answer;
-import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.InvalidQuestionException;
-import jakarta.enterprise.inject.Vetoed;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,20 +18,12 @@ import static org.awaitility.Awaitility.await;
 class ChatRelayTest {
 
     /** Answers "ok", refuses "blank" as the real service would, and fails on anything else. */
-    @Vetoed // a test double, never a bean in the app under test
-    private static final class ScriptedAnswers extends AnswerService {
-        ScriptedAnswers() {
-            super(null, null, null, null, null, null);
-        }
-
-        @Override
-        public Answer ask(String question, String conversationId) {
-            return switch (question) {
-                case "ok" -> new Answer("answered", true, List.of(), conversationId);
-                case "blank" -> throw new InvalidQuestionException("The question is empty.");
-                default -> throw new IllegalStateException("index not ready");
-            };
-        }
+    private static Answer scripted(String question, String conversationId) {
+        return switch (question) {
+            case "ok" -> new Answer("answered", true, List.of(), conversationId);
+            case "blank" -> throw new InvalidQuestionException("The question is empty.");
+            default -> throw new IllegalStateException("index not ready");
+        };
     }
 
     /** Records deliveries by destination; blocks while the gate is closed. */
@@ -77,7 +67,7 @@ class ChatRelayTest {
 
     @Test
     void everyQuestionGetsAReplyEvenWhenAnsweringFails() {
-        ChatRelay relay = new ChatRelay(new ScriptedAnswers(), config(2, 10));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(2, 10));
         RecordingChannel channel = new RecordingChannel(new CountDownLatch(0));
         try {
             assertTrue(relay.submit(channel, "a", "ok", "conv-a"));
@@ -94,7 +84,7 @@ class ChatRelayTest {
 
     @Test
     void aFullQueueRefusesInsteadOfGrowing() {
-        ChatRelay relay = new ChatRelay(new ScriptedAnswers(), config(1, 1));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(1, 1));
         CountDownLatch gate = new CountDownLatch(1);
         RecordingChannel channel = new RecordingChannel(gate);
         try {

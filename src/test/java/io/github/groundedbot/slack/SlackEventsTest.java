@@ -95,6 +95,35 @@ class SlackEventsTest {
     }
 
     @Test
+    void aThreadIsAConversation() {
+        String channel = channel("CCONVO");
+        String parent = ts();
+        signedJson(callback("Ev" + parent, mention(channel, parent, "<@" + BOT_USER + "> tell me about the Rover safety bicycle")))
+                .when().post("/slack/events").then().statusCode(200);
+        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+
+        String followUp = ts();
+        Map<String, Object> inThread = mention(channel, followUp, "<@" + BOT_USER + "> who produced it?");
+        inThread.put("thread_ts", parent);
+        signedJson(callback("Ev" + followUp, inThread)).when().post("/slack/events").then().statusCode(200);
+        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 2);
+
+        Map<String, String> reply = posts(slack, channel).get(1);
+        assertEquals(parent, reply.get("thread_ts"));
+        assertTrue(reply.get("text").contains("John Kemp Starley"), reply.get("text"));
+        assertTrue(reply.get("blocks").contains("Read as:"), "the follow-up was read in the thread's context");
+
+        // The same words in another thread have no earlier turn to refer to.
+        String elsewhere = ts();
+        signedJson(callback("Ev" + elsewhere, mention(channel, elsewhere, "<@" + BOT_USER + "> who produced it?")))
+                .when().post("/slack/events").then().statusCode(200);
+        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 3);
+        Map<String, String> fresh = posts(slack, channel).get(2);
+        assertEquals(elsewhere, fresh.get("thread_ts"));
+        assertFalse(fresh.get("blocks").contains("Read as:"), fresh.get("blocks"));
+    }
+
+    @Test
     void aRetriedEventIsNotAnsweredTwice() {
         String channel = channel("CRETRY");
         String ts = ts();

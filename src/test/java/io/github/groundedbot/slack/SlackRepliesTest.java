@@ -42,6 +42,15 @@ class SlackRepliesTest {
     }
 
     @Test
+    void aFollowUpShowsHowItWasRead() {
+        SlackReply reply = SlackReplies.render(new Answer("He was German [1].", true, List.of(WITH_URL), "c",
+                "Where was Karl von Drais <from>?"));
+        assertEquals(3, reply.blocks().size());
+        assertEquals("Read as: Where was Karl von Drais &lt;from&gt;?", text(reply.blocks().get(1)));
+        assertTrue(text(reply.blocks().get(2)).startsWith("*Sources*"));
+    }
+
+    @Test
     void unansweredQuestionGetsTheWarningLine() {
         SlackReply reply = SlackReplies.render(new Answer("I don't know: my fact base has nothing on that.", false,
                 List.of(), "c"));
@@ -101,7 +110,7 @@ class SlackRepliesTest {
     void blocksNeverExceedFifty() {
         String answer = IntStream.range(0, 60).mapToObj(i -> "w".repeat(2990)).collect(Collectors.joining(" "));
         SlackReply reply = SlackReplies.render(new Answer(answer, false, List.of(), "c"));
-        assertEquals(SlackReplies.MAX_BLOCKS - 1, reply.blocks().size(), "48 sections and the warning");
+        assertEquals(SlackReplies.MAX_BLOCKS - 2, reply.blocks().size(), "47 sections and the warning");
     }
 
     private static String text(LayoutBlock block) {
