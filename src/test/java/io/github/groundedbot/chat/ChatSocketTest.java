@@ -60,6 +60,22 @@ class ChatSocketTest {
     }
 
     @Test
+    void answerStreamsAsDeltasThatAddUpToTheFinalFrame() throws Exception {
+        connection.sendTextAndAwait("{\"question\": \"What did ByteDance use ChatGPT for?\"}");
+        StringBuilder streamed = new StringBuilder();
+        JsonNode frame = next();
+        int deltas = 0;
+        while ("delta".equals(frame.get("type").asText())) {
+            streamed.append(frame.get("text").asText());
+            deltas++;
+            frame = next();
+        }
+        assertThat(deltas).isPositive();
+        assertThat(frame.get("type").asText()).isEqualTo("answer");
+        assertThat(streamed.toString()).isEqualTo(frame.get("answer").asText());
+    }
+
+    @Test
     void plainTextQuestionWorksAndOffTopicIsRefused() throws Exception {
         connection.sendTextAndAwait("What is the weather in Beijing tomorrow?");
         JsonNode answer = finalFrame();
