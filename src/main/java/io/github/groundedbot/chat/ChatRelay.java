@@ -27,10 +27,10 @@ public class ChatRelay {
     private static final Logger LOG = Logger.getLogger(ChatRelay.class);
     static final String FAILURE_TEXT = "Something went wrong answering that; please try again.";
 
-    /** Answers a question within a conversation: {@link AnswerService#ask(String, String)}. */
+    /** Answers a question within a conversation, naming the channel for metrics: {@link AnswerService}. */
     @FunctionalInterface
     interface Answers {
-        Answer ask(String question, String conversationId);
+        Answer ask(String channel, String question, String conversationId);
     }
 
     private final Answers answers;
@@ -38,7 +38,8 @@ public class ChatRelay {
 
     @Inject
     public ChatRelay(AnswerService answers, ChatRelayConfig config) {
-        this((Answers) answers::ask, config);
+        this((channel, question, conversationId) -> answers.ask(channel, question, conversationId, delta -> { }),
+                config);
     }
 
     ChatRelay(Answers answers, ChatRelayConfig config) {
@@ -66,7 +67,7 @@ public class ChatRelay {
     private <D> void answerAndDeliver(ChatChannel<D> channel, D destination, String question, String conversationId) {
         Answer answer;
         try {
-            answer = answers.ask(question, conversationId);
+            answer = answers.ask(channel.name(), question, conversationId);
         } catch (InvalidQuestionException e) {
             answer = new Answer(e.getMessage(), false, List.of(), conversationId);
         } catch (RuntimeException e) {

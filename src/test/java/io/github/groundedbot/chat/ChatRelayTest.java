@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 class ChatRelayTest {
 
     /** Answers "ok", refuses "blank" as the real service would, and fails on anything else. */
-    private static Answer scripted(String question, String conversationId) {
+    private static Answer scripted(String channel, String question, String conversationId) {
         return switch (question) {
             case "ok" -> new Answer("answered", true, List.of(), conversationId);
             case "blank" -> throw new InvalidQuestionException("The question is empty.");

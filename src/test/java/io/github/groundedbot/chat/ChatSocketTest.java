@@ -36,6 +36,8 @@ class ChatSocketTest {
     @BeforeEach
     void connect() {
         connection = connector.baseUri(base).path("/chat")
+                // On the event loop, frames are handled in the order they arrive.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, message) -> frames.add(message))
                 .connectAndAwait();
     }

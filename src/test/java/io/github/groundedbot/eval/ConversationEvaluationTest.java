@@ -69,6 +69,8 @@ class ConversationEvaluationTest {
         for (Conversation conversation : conversations()) {
             BlockingQueue<String> frames = new LinkedBlockingQueue<>();
             WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
+                // On the event loop, frames are handled in the order they arrive.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                     .onTextMessage((c, message) -> frames.add(message))
                     .connectAndAwait();
             try {
