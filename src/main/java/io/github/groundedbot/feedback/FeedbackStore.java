@@ -3,6 +3,7 @@ package io.github.groundedbot.feedback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
@@ -33,6 +34,7 @@ public class FeedbackStore {
     private final Path file;
     private final ObjectMapper json;
 
+    @Inject
     public FeedbackStore(FeedbackConfig config, ObjectMapper json) {
         this(config.file(), json);
     }
