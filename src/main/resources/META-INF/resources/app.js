@@ -88,9 +88,24 @@
     return el('span', 'visually-hidden', text);
   }
 
+  /*
+   * The conversation follows new messages while the person is at its end ("pinned"), also when
+   * the layout changes under it (the sources panel opening, a phone keyboard); once they scroll
+   * up to read, new text no longer pulls them down. Asking a question pins it again.
+   */
+  let pinned = true;
+
+  function atEnd() {
+    return ui.chat.scrollHeight - ui.chat.scrollTop - ui.chat.clientHeight < 8;
+  }
+
+  function followIfPinned() {
+    if (pinned) ui.chat.scrollTop = ui.chat.scrollHeight;
+  }
+
   function scrollToEnd() {
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    ui.chat.scrollTo({ top: ui.chat.scrollHeight, behavior: reduce ? 'auto' : 'smooth' });
+    pinned = true;
+    followIfPinned();
   }
 
   // ---------------------------------------------------------------- connection
@@ -179,6 +194,7 @@
     const question = text.trim();
     if (!question || question.length > MAX_QUESTION || !isOpen() || state.pending) return false;
     ui.welcome.hidden = true;
+    scrollToEnd();
     addUserMessage(question);
     state.pending = addPendingMessage(question);
     state.socket.send(JSON.stringify({ question }));
@@ -213,7 +229,7 @@
     const bubble = el('div', 'bubble');
     item.append(bubble);
     ui.messages.append(item);
-    scrollToEnd();
+    followIfPinned();
     return { item, bubble };
   }
 
@@ -245,7 +261,7 @@
     const joiner = message.streamed && !/\s$/.test(message.streamed) && !/^\s/.test(text) ? ' ' : '';
     message.streamed += joiner + text;
     message.streamNode.textContent = message.streamed;
-    scrollToEnd();
+    followIfPinned();
   }
 
   function takePending() {
@@ -283,7 +299,7 @@
       answer,
       citations,
     }));
-    scrollToEnd();
+    followIfPinned();
   }
 
   function showError(text) {
@@ -292,7 +308,7 @@
     const label = el('p', 'answer-label');
     label.append(icon('warn'), 'Could not answer');
     message.bubble.append(label, el('p', 'answer-text', text));
-    scrollToEnd();
+    followIfPinned();
   }
 
   /** The pending question lost its connection: say so and offer to ask it again. */
@@ -567,7 +583,9 @@
     }
     ui.sources.hidden = false;
     document.body.classList.add('sources-open');
-    ui.sourcesTitle.focus();
+    followIfPinned(); // the chat column just got narrower and its text taller
+    trigger.scrollIntoView({ block: 'nearest' });
+    ui.sourcesTitle.focus({ preventScroll: true });
   }
 
   function closeSource() {
@@ -627,6 +645,14 @@
     }
   });
   ui.question.addEventListener('input', autoGrow);
+  ui.chat.addEventListener('scroll', () => {
+    pinned = atEnd();
+  }, { passive: true });
+  if ('ResizeObserver' in window) {
+    const follow = new ResizeObserver(followIfPinned);
+    follow.observe(ui.chat);
+    follow.observe(ui.messages);
+  }
   ui.sourcesClose.addEventListener('click', closeSource);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closeSource();

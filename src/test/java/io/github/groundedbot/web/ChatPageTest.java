@@ -71,6 +71,7 @@ class ChatPageTest {
         browser.await().until(d -> browser.findAll("#suggestions button").size() == expected.size());
         List<String> shown = browser.findAll("#suggestions button").stream().map(WebElement::getText).toList();
         assertEquals(expected, shown);
+        browser.screenshot("chat-empty.png");
 
         browser.findAll("#suggestions button").get(0).click();
 
@@ -95,7 +96,9 @@ class ChatPageTest {
         WebElement panel = browser.find("#sources");
         browser.await().until(ExpectedConditions.visibilityOf(panel));
         String factId = panel.getAttribute("data-fact-id");
-        JsonPath fact = given().get("/api/facts/" + URLEncoder.encode(factId, StandardCharsets.UTF_8))
+        // Ids hold '/' and '#': encode them once, and keep REST Assured from encoding them again.
+        JsonPath fact = given().urlEncodingEnabled(false)
+                .get("/api/facts/" + URLEncoder.encode(factId, StandardCharsets.UTF_8))
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(fact.getString("text"), browser.find("#source-snippet").getText());
         assertEquals(fact.getString("title"), browser.find("#source-title").getText());
@@ -273,10 +276,13 @@ class ChatPageTest {
     @Test
     void answeredConversationScreenshot() {
         page.ask(SeedQuestions.answerable());
-        page.ask(SeedQuestions.answerable(3));
         page.ask(SeedQuestions.offTopic());
-        browser.findAll("#messages li.grounded button.cite").get(0).click();
+        browser.find("#messages li.grounded button.cite").click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sources")));
+        assertEquals(Boolean.TRUE, browser.script("""
+                const chat = document.getElementById('chat');
+                return chat.scrollHeight - chat.scrollTop - chat.clientHeight < 8;"""),
+                "opening a source keeps the conversation scrolled to its latest message");
         assertTrue(browser.screenshot("chat.png").toFile().length() > 10_000, "the screenshot has content");
     }
 
