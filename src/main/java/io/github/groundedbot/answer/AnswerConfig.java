@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface AnswerConfig {
 
     /** Below this cosine similarity (question vs. snippet) a snippet never supports an answer. */
-    @WithDefault("0.35")
+    @WithDefault("0.45")
     double minSimilarity();
 
     /**

@@ -1,14 +1,22 @@
 package io.github.groundedbot.answer;
 
+import io.github.groundedbot.conversation.Conversation;
+import io.github.groundedbot.conversation.ConversationConfig;
+import io.github.groundedbot.conversation.ConversationStore;
+import io.github.groundedbot.conversation.FollowUps;
+import io.github.groundedbot.conversation.Turn;
 import io.github.groundedbot.retrieval.HybridRetriever;
 import io.github.groundedbot.retrieval.IndexHolder;
 import io.github.groundedbot.retrieval.Retrieval;
 import io.github.groundedbot.retrieval.TextAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The one answer service every channel (REST, WebSocket, web page, Slack) calls.
@@ -22,38 +30,93 @@ public class AnswerService {
     private final ExtractiveAnswerer answerer;
     private final TextAnalyzer analyzer;
     private final IndexHolder index;
+    private final ConversationStore conversations;
     private final AnswerConfig config;
+    private final ConversationConfig conversationConfig;
+    private final Clock clock;
 
     public AnswerService(HybridRetriever retriever, GroundingCheck grounding, ExtractiveAnswerer answerer,
-                         TextAnalyzer analyzer, IndexHolder index, AnswerConfig config) {
+                         TextAnalyzer analyzer, IndexHolder index, ConversationStore conversations,
+                         AnswerConfig config, ConversationConfig conversationConfig, Clock clock) {
         this.retriever = retriever;
         this.grounding = grounding;
         this.answerer = answerer;
         this.analyzer = analyzer;
         this.index = index;
+        this.conversations = conversations;
         this.config = config;
+        this.conversationConfig = conversationConfig;
+        this.clock = clock;
     }
 
     public Answer ask(String question, String conversationId) {
+        return ask(question, conversationId, sentence -> { });
+    }
+
+    /**
+     * Answers within a conversation. An unknown or expired {@code conversationId} starts a fresh
+     * conversation under that id; a missing one gets a new id.
+     *
+     * @param deltas receives the answer sentence by sentence before it is returned, for streaming
+     */
+    public Answer ask(String question, String conversationId, Consumer<String> deltas) {
         String text = validate(question);
-        String conversation = conversationId == null || conversationId.isBlank()
-                ? UUID.randomUUID().toString() : conversationId;
+        String id = conversationId == null || conversationId.isBlank() ? UUID.randomUUID().toString()
+                : conversationId.strip();
+        Conversation conversation = conversations.find(id).orElseGet(() -> Conversation.start(id, clock.instant()));
         List<String> topics = index.current().facts().topics();
 
         Optional<String> smallTalk = SmallTalk.reply(text, topics);
         if (smallTalk.isPresent()) {
-            return new Answer(smallTalk.get(), false, List.of(), conversation);
+            deltas.accept(smallTalk.get());
+            return new Answer(smallTalk.get(), false, List.of(), id);
         }
-        String query = SmallTalk.withoutGreeting(text);
-        Retrieval retrieval = retriever.retrieve(query);
-        QuestionProfile profile = QuestionProfile.of(query, analyzer);
-        GroundingCheck.Weights weights = new GroundingCheck.Weights(profile.terms(), retrieval.index().lexical());
+        FollowUps.Reading reading = FollowUps.read(SmallTalk.withoutGreeting(text), conversation.last());
+        QuestionProfile profile = QuestionProfile.of(reading.query(), reading.subjects(), analyzer);
+        Retrieval retrieval = retriever.retrieve(profile.text());
+        GroundingCheck.Weights weights = new GroundingCheck.Weights(profile, retrieval.index().lexical());
         GroundingCheck.Grounding found = grounding.check(profile, retrieval, weights);
 
-        return answerer.compose(profile, found, weights)
-                .map(ExtractiveAnswerer::cite)
-                .map(composed -> new Answer(composed.text(), true, citations(composed), conversation))
-                .orElseGet(() -> refusal(topics, conversation));
+        Optional<ExtractiveAnswerer.Composed> composed;
+        if (reading.kind() == FollowUps.Reading.Kind.MORE) {
+            found = unseen(found, conversation.shown());
+            composed = answerer.compose(profile.anyAnswer(), found, weights).map(ExtractiveAnswerer::cite);
+        } else {
+            composed = answerer.compose(profile, found, weights).map(ExtractiveAnswerer::cite);
+        }
+        String resolved = reading.kind() == FollowUps.Reading.Kind.STANDALONE ? null : reading.resolved();
+
+        Answer answer = composed
+                .map(c -> new Answer(c.text(), true, citations(c), id, resolved))
+                .orElseGet(() -> reading.kind() == FollowUps.Reading.Kind.MORE
+                        ? new Answer("I have nothing more on that in my fact base.", false, List.of(), id, resolved)
+                        : refusal(topics, id, resolved));
+        composed.ifPresentOrElse(c -> stream(c.sentences(), deltas), () -> deltas.accept(answer.answer()));
+        remember(conversation, text, reading, answer);
+        return answer;
+    }
+
+    private void remember(Conversation conversation, String question, FollowUps.Reading reading, Answer answer) {
+        String lead = answer.grounded() ? Sentences.split(answer.answer()).get(0) : "";
+        List<String> subjects = FollowUps.subjectsOf(question, reading.subjects(), lead);
+        List<String> cited = answer.citations().stream().map(Citation::id).toList();
+        Turn turn = new Turn(question, reading.query(), reading.subjects(), subjects, cited, answer.grounded());
+        conversations.save(conversation.with(turn, conversationConfig.maxTurns(), clock.instant()));
+    }
+
+    /** Deltas concatenate to the answer text: every sentence after the first brings its space. */
+    private static void stream(List<String> sentences, Consumer<String> deltas) {
+        for (int i = 0; i < sentences.size(); i++) {
+            deltas.accept(i == 0 ? sentences.get(i) : " " + sentences.get(i));
+        }
+    }
+
+    /** "Tell me more": the related facts this conversation has not shown yet. */
+    private static GroundingCheck.Grounding unseen(GroundingCheck.Grounding found, Set<String> shown) {
+        List<Evidence> fresh = found.related().stream()
+                .filter(e -> !shown.contains(e.candidate().snippet().id()))
+                .toList();
+        return new GroundingCheck.Grounding(fresh, fresh);
     }
 
     private String validate(String question) {
@@ -79,8 +142,9 @@ public class AnswerService {
                 .toList();
     }
 
-    static Answer refusal(List<String> topics, String conversationId) {
+    static Answer refusal(List<String> topics, String conversationId, String resolved) {
         return new Answer("I don't know: my fact base has nothing that answers that, and I only answer from it. "
-                + "I can answer questions about: " + String.join("; ", topics) + ".", false, List.of(), conversationId);
+                + "I can answer questions about: " + String.join("; ", topics) + ".", false, List.of(), conversationId,
+                resolved);
     }
 }

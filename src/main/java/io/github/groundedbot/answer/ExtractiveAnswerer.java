@@ -53,7 +53,7 @@ public class ExtractiveAnswerer {
                 .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
                 // A cause often sits in a neighbouring fact, or is stated without "because"; a missing
                 // date or number is a real gap.
-                .or(() -> question.expectation() != QuestionProfile.Expectation.REASON ? Optional.empty()
+                .or(() -> !question.expectation().soft() ? Optional.empty()
                         : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text))
                         .or(() -> bestOf(pool, s -> s.evidence == best)));
         return lead.map(l -> around(l, question, pool));
@@ -98,17 +98,14 @@ public class ExtractiveAnswerer {
     static Composed cite(List<Quote> quotes) {
         Map<Snippet, Integer> markers = new LinkedHashMap<>();
         Map<Snippet, Evidence> evidence = new LinkedHashMap<>();
-        StringBuilder text = new StringBuilder();
+        List<String> sentences = new ArrayList<>();
         for (Quote quote : quotes) {
             Snippet snippet = quote.evidence().candidate().snippet();
             int marker = markers.computeIfAbsent(snippet, s -> markers.size() + 1);
             evidence.putIfAbsent(snippet, quote.evidence());
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(Sentences.cite(quote.sentence(), marker));
+            sentences.add(Sentences.cite(quote.sentence(), marker));
         }
-        return new Composed(text.toString(), List.copyOf(evidence.values()));
+        return new Composed(sentences, List.copyOf(evidence.values()));
     }
 
     private List<Scored> sentences(List<Evidence> evidence, GroundingCheck.Weights weights) {
@@ -134,9 +131,10 @@ public class ExtractiveAnswerer {
     private boolean fits(QuestionProfile question, String sentence) {
         return switch (question.expectation()) {
             case TIME -> Sentences.mentionsTime(sentence);
-            case QUANTITY -> Sentences.mentionsQuantity(sentence, question.text())
+            case QUANTITY -> Sentences.mentionsQuantity(sentence, question.asked())
                     && grounding.stems(sentence).containsAll(question.counted());
             case REASON -> Sentences.givesReason(sentence);
+            case PURPOSE -> Sentences.givesPurpose(sentence);
             case ANY -> true;
         };
     }
@@ -152,7 +150,11 @@ public class ExtractiveAnswerer {
     record Quote(String sentence, Evidence evidence) {
     }
 
-    record Composed(String text, List<Evidence> cited) {
+    /** Cited sentences (each with its marker) and the evidence they cite, in marker order. */
+    record Composed(List<String> sentences, List<Evidence> cited) {
+        String text() {
+            return String.join(" ", sentences);
+        }
     }
 
     private record Scored(String text, Evidence evidence, int rank, int index, Set<String> stems, double coverage) {

@@ -56,8 +56,13 @@ public class GroundingCheck {
         List<Evidence> related = retrieval.candidates().stream()
                 .filter(candidate -> candidate.cosine() >= config.minSimilarity())
                 .map(candidate -> {
-                    double coverage = weights.coverage(stems(candidate.snippet().indexedText()));
-                    return new Evidence(candidate, coverage, 0.6 * candidate.cosine() + 0.4 * coverage);
+                    Set<String> stems = stems(candidate.snippet().indexedText());
+                    double coverage = weights.coverage(stems);
+                    // In a follow-up the carried subjects pull every candidate towards the last answer;
+                    // rank by what is asked now ("did that stop China?") where the question says anything.
+                    double asked = question.carried().isEmpty() || !weights.asksSomething() ? coverage
+                            : weights.ownCoverage(stems);
+                    return new Evidence(candidate, coverage, 0.6 * candidate.cosine() + 0.4 * asked);
                 })
                 .peek(e -> LOG.debugf("cos=%.3f cov=%.2f %s", e.candidate().cosine(), e.coverage(),
                         e.candidate().snippet().id()))
@@ -86,9 +91,12 @@ public class GroundingCheck {
         private final Set<String> terms;
         private final java.util.Map<String, Double> idf = new java.util.HashMap<>();
         private final double total;
+        private final Set<String> carried;
+        private double ownTotal;
 
-        Weights(Set<String> terms, LexicalIndex lexical) {
-            this.terms = terms;
+        Weights(QuestionProfile question, LexicalIndex lexical) {
+            this.terms = question.terms();
+            this.carried = question.carried();
             int n = lexical.size();
             double sum = 0;
             for (String term : terms) {
@@ -96,6 +104,16 @@ public class GroundingCheck {
                 double weight = Math.log(1 + (n - df + 0.5) / (df + 0.5)); // BM25's IDF
                 if (TextAnalyzer.isGeneric(term)) {
                     weight = Math.log(1 + (n - n / 2.0 + 0.5) / (n / 2.0 + 0.5)); // as if half the facts used it
+                }
+                if (question.carried().contains(term)) {
+                    weight /= 2; // context from earlier turns must not outweigh what is asked now
+                } else if (!question.carried().isEmpty() && df == 0) {
+                    // With the subject set by context, a word the facts never use is most likely
+                    // phrasing ("which countries would it affect?") rather than a new subject.
+                    weight = Math.log(1 + (n - n / 2.0 + 0.5) / (n / 2.0 + 0.5));
+                }
+                if (!question.carried().contains(term) && !TextAnalyzer.isGeneric(term)) {
+                    ownTotal += weight;
                 }
                 idf.put(term, weight);
                 sum += weight;
@@ -116,8 +134,23 @@ public class GroundingCheck {
             return covered / total;
         }
 
-        double weight(String term) {
-            return idf.getOrDefault(term, 0.0);
+        /** Coverage of the terms the question itself brings (not carried, not generic). */
+        double ownCoverage(Set<String> stems) {
+            if (ownTotal == 0) {
+                return 0;
+            }
+            double covered = 0;
+            for (String term : terms) {
+                if (!carried.contains(term) && !TextAnalyzer.isGeneric(term) && stems.contains(term)) {
+                    covered += idf.get(term);
+                }
+            }
+            return covered / ownTotal;
+        }
+
+        /** False for "and when?" or "why?": nothing but the wh-word and the carried subjects. */
+        boolean asksSomething() {
+            return ownTotal > 0;
         }
     }
 }

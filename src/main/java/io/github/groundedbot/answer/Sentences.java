@@ -25,6 +25,10 @@ final class Sentences {
                     + "|lacks?|lacking|leads? to|led to|thanks to|comes? from|came from|named (after|for)"
                     + "|(takes?|took|gets?|got|draws?|drew) (its|their|his|her|the) (name|colou?r))\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern PURPOSE = Pattern.compile(
+            "\\b(use[ds]?|using|utili[sz]e[ds]?|employ(s|ed|ing)?|relies on|relying on)\\b.*\\bto\\b|\\bin order to\\b"
+                    + "|\\bso that\\b|\\bpurpose\\b|\\b(used|uses|use) for\\b|\\bto (help|allow|enable|make|build|create)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A sentence that opens like this leans on the one before it. */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
             "^(this|these|that|those|it|its|they|their|them|he|she|his|her|such|the (company|companies|firm|group|move|step|ban|model|country))\\b",
@@ -69,6 +73,10 @@ final class Sentences {
 
     static boolean givesReason(String sentence) {
         return REASON.matcher(sentence).find();
+    }
+
+    static boolean givesPurpose(String sentence) {
+        return PURPOSE.matcher(sentence).find();
     }
 
     static boolean leansOnPrevious(String sentence) {

@@ -1,5 +1,6 @@
 package io.github.groundedbot.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
 
@@ -20,8 +22,9 @@ import java.util.List;
 
 /**
  * The chat over WebSocket: each text frame is a question (JSON {@code {"question": "..."}} or
- * plain text); each reply is one JSON frame. A connection is one conversation. Bad frames get an
- * error frame and the connection stays open.
+ * plain text). The answer streams as {@code delta} frames, sentence by sentence, then comes whole
+ * in one {@code answer} frame. A connection is one conversation. Bad frames get an error frame and
+ * the connection stays open.
  */
 @WebSocket(path = "/chat")
 public class ChatSocket {
@@ -29,11 +32,16 @@ public class ChatSocket {
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
 
     public record AnswerFrame(String type, String answer, boolean grounded, List<Citation> citations,
-                              String conversationId) {
+                              String conversationId,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String resolvedQuestion) {
         static AnswerFrame of(Answer answer) {
             return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.citations(),
-                    answer.conversationId());
+                    answer.conversationId(), answer.resolvedQuestion());
         }
+    }
+
+    /** Part of the answer as it forms; the deltas of one answer concatenate to its text. */
+    public record DeltaFrame(String type, String text) {
     }
 
     public record ErrorFrame(String type, String message) {
@@ -54,15 +62,19 @@ public class ChatSocket {
     @Blocking // embedding is CPU work: run on a worker thread, never the event loop
     public String onText(String frame, WebSocketConnection connection) {
         try {
-            return write(AnswerFrame.of(answers.ask(question(frame), connection.id())));
+            Answer answer = answers.ask(question(frame), connection.id(),
+                    delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta))));
+            return write(AnswerFrame.of(answer));
         } catch (InvalidQuestionException e) {
             return write(ErrorFrame.of(e.getMessage()));
         }
     }
 
+    /** A binary handler's return value would go out as a binary frame; the error must be text like the rest. */
     @OnBinaryMessage
-    public String onBinary(Buffer frame) {
-        return write(ErrorFrame.of("Binary frames are not supported: send the question as a text frame."));
+    public Uni<Void> onBinary(Buffer frame, WebSocketConnection connection) {
+        return connection.sendText(write(ErrorFrame.of(
+                "Binary frames are not supported: send the question as a text frame.")));
     }
 
     @OnError

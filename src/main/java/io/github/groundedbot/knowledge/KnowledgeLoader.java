@@ -153,7 +153,7 @@ public class KnowledgeLoader {
             node = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
-            problems.add(file + ":" + line + ": broken front matter: " + e.getOriginalMessage());
+            problems.add(file + ":" + line + ": broken front matter: " + e.getOriginalMessage().replaceAll("\\s+", " "));
             return null;
         }
         if (node == null || !node.isObject()) {

@@ -1,6 +1,7 @@
 package io.github.groundedbot.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,15 @@ public class ProblemMappers {
                 + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
 
+    /** Valid JSON of the wrong shape, e.g. an object where a string belongs. Overrides Quarkus's empty 400. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .reduce((a, b) -> a + "." + b).orElse("the body");
+        return Problem.response(400, "Malformed JSON", "Unexpected JSON at " + field
+                + ": send an object like {\"question\": \"...\"}.");
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -39,7 +49,7 @@ public class ProblemMappers {
         }
         Response.StatusType info = e.getResponse().getStatusInfo();
         String detail = switch (status) {
-            case 400 -> "The request is malformed" + cause(e);
+            case 400 -> cause(e);
             case 404 -> "Nothing is here.";
             case 405 -> "This method is not allowed here.";
             case 406 -> "The server cannot produce the media type asked for in Accept.";
@@ -58,9 +68,9 @@ public class ProblemMappers {
     private static String cause(Throwable e) {
         for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
             if (c instanceof JsonProcessingException json) {
-                return ": " + json.getOriginalMessage().lines().findFirst().orElse("") + ".";
+                return "The body is not valid JSON: " + json.getOriginalMessage().lines().findFirst().orElse("");
             }
         }
-        return ".";
+        return "The request is malformed.";
     }
 }

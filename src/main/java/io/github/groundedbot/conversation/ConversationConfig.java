@@ -1,0 +1,22 @@
+package io.github.groundedbot.conversation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "conversation")
+public interface ConversationConfig {
+
+    /** Turns remembered per conversation; follow-ups look at the most recent ones. */
+    @WithDefault("6")
+    int maxTurns();
+
+    /** A conversation idle this long is forgotten; its id then starts a fresh conversation. */
+    @WithDefault("30m")
+    Duration idleExpiry();
+
+    /** Most live conversations; past it the least recently used is dropped, so memory stays flat. */
+    @WithDefault("10000")
+    int maxConversations();
+}

@@ -1,0 +1,163 @@
+package io.github.groundedbot.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class AskResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void groundedAnswerCitesTheSnippetsItQuotes() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"What is Huawei working on?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("grounded", is(true))
+                .body("answer", allOf(containsString("[1]"), containsString("Huawei")))
+                .body("citations.size()", greaterThan(0))
+                .body("citations[0].id", matchesPattern("[^#]+#[a-z0-9-]+"))
+                .body("citations[0].source", equalTo("Is China still Relying on US AI Tech?"))
+                .body("citations[0].published", equalTo("2024-05-10"))
+                .body("citations[0].snippet", containsString("Huawei"))
+                .body("citations[0].title", not(emptyOrNullString()))
+                .body("citations[0].score", notNullValue())
+                .body("conversationId", not(emptyOrNullString()));
+    }
+
+    @Test
+    void everyMarkerPointsIntoTheCitationList() {
+        var answer = given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Who are Charcoal Typhoon and Salmon Typhoon?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200).extract().jsonPath();
+        int citations = answer.getList("citations").size();
+        var markers = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(answer.getString("answer"));
+        int seen = 0;
+        while (markers.find()) {
+            seen++;
+            org.assertj.core.api.Assertions.assertThat(Integer.parseInt(markers.group(1))).isBetween(1, citations);
+        }
+        org.assertj.core.api.Assertions.assertThat(seen).isGreaterThanOrEqualTo(citations);
+    }
+
+    @Test
+    void unansweredQuestionIsRefusedWithoutCitations() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"Who founded Alibaba?\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("grounded", is(false))
+                .body("citations", hasSize(0))
+                .body("answer", containsString("I don't know"));
+    }
+
+    @Test
+    void greetingGetsAFriendlyReplyListingTopics() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"hello!\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200)
+                .body("grounded", is(false))
+                .body("citations", hasSize(0))
+                .body("answer", allOf(containsString("Hello"), containsString("AI chips and hardware in China")));
+    }
+
+    @Test
+    void givenConversationIdIsKept() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"What is Yi-34B?\", \"conversationId\": \"abc-1\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200).body("conversationId", equalTo("abc-1"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"question\": ")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400))
+                .body("title", not(emptyOrNullString()))
+                .body("detail", containsString("JSON"));
+    }
+
+    @Test
+    void missingBlankAndWrongTypedQuestionsAreProblems() {
+        for (String body : new String[]{"{}", "{\"question\": \"   \"}", "{\"question\": null}", "null",
+                "{\"question\": {\"nested\": 1}}", "[\"question\"]", "{\"question\": 12}",
+                "{\"question\": true}"}) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post("/api/ask")
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", not(emptyOrNullString()));
+        }
+    }
+
+    @Test
+    void tooLongQuestionIsAProblem() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"" + "why ".repeat(300) + "\"}")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("1000"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.TEXT).body("What is Yi-34B?")
+                .when().post("/api/ask")
+                .then().statusCode(415).contentType(PROBLEM).body("detail", containsString("application/json"));
+    }
+
+    @Test
+    void factsAreListedAndFetchedById() {
+        given().when().get("/api/facts")
+                .then().statusCode(200)
+                .body("size()", greaterThan(10))
+                .body("id", everyItem(containsString("#")))
+                .body("source", everyItem(equalTo("Is China still Relying on US AI Tech?")));
+
+        String id = given().when().get("/api/facts").then().extract().path("[0].id");
+        given().urlEncodingEnabled(true).pathParam("id", id)
+                .when().get("/api/facts/{id}")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("text", not(emptyOrNullString()))
+                .body("published", equalTo("2024-05-10"));
+    }
+
+    @Test
+    void unknownFactIs404Problem() {
+        given().pathParam("id", "nope#nothing")
+                .when().get("/api/facts/{id}")
+                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString("nope#nothing"));
+    }
+
+    @Test
+    void suggestionsComeFromTheFactBase() {
+        given().when().get("/api/suggestions?limit=3")
+                .then().statusCode(200).body("size()", equalTo(3));
+    }
+
+    @Test
+    void readinessIsUpOnceIndexed() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'knowledge-index' }.data.snippets", greaterThan(0));
+    }
+
+    @Test
+    void openApiDescribesTheAskEndpoint() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/ask"));
+    }
+}
