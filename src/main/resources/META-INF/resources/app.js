@@ -258,8 +258,7 @@
       message.streamNode = el('p', 'answer-text streaming');
       message.bubble.append(message.streamNode);
     }
-    const joiner = message.streamed && !/\s$/.test(message.streamed) && !/^\s/.test(text) ? ' ' : '';
-    message.streamed += joiner + text;
+    message.streamed += text; // deltas concatenate to the answer: each brings its own space
     message.streamNode.textContent = message.streamed;
     followIfPinned();
   }
@@ -291,6 +290,10 @@
       ? 'From the fact base · ' + citations.length + (citations.length === 1 ? ' source' : ' sources')
       : 'Not from the fact base');
     bubble.append(label);
+    // A follow-up ("who made it?") is answered as the bot read it: show that, so a wrong reading shows.
+    if (typeof frame.resolvedQuestion === 'string' && frame.resolvedQuestion.trim()) {
+      bubble.append(el('p', 'resolved', 'Answering: ' + frame.resolvedQuestion));
+    }
     bubble.append(answerText(answer, citations));
     if (citations.length > 0) bubble.append(sourceList(citations));
     item.append(actions({

@@ -105,7 +105,7 @@ class ChatFramesTest {
         receive(Map.of("type", "delta", "text", "China lacks data [1]."));
         browser.await().until(d -> pending.getText().contains("China lacks data [1]."));
         assertTrue(pending.findElements(By.cssSelector(".thinking")).isEmpty(), "the text replaces the indicator");
-        receive(Map.of("type", "delta", "text", "Most data is in English [1]."));
+        receive(Map.of("type", "delta", "text", " Most data is in English [1].")); // deltas bring their spaces
         browser.await().until(d -> pending.getText().contains("China lacks data [1]. Most data is in English [1]."));
         assertEquals("true", pending.getAttribute("aria-busy"), "screen readers wait for the whole answer");
 
@@ -119,6 +119,22 @@ class ChatFramesTest {
         assertTrue(reply.findElements(By.cssSelector(".streaming")).isEmpty());
         assertEquals(null, reply.getAttribute("aria-busy"));
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("send")));
+    }
+
+    @Test
+    void aFollowUpShowsHowTheBotReadIt() {
+        send("who made it?");
+        Map<String, Object> frame = new HashMap<>(answer("01.AI released Yi-34B [1].", true,
+                citation("open-source-models#yi", "Yi-34B", "01.AI released Yi-34B.", null)));
+        frame.put("resolvedQuestion", "who made it? (Yi-34B)");
+        receive(frame);
+        WebElement reply = page.awaitReply(0);
+        assertEquals("Answering: who made it? (Yi-34B)", reply.findElement(By.cssSelector(".resolved")).getText());
+
+        send("and when?");
+        receive(answer("In November 2023 [1].", true, citation("a#b", "When", "In November 2023.", null)));
+        assertTrue(page.awaitReply(1).findElements(By.cssSelector(".resolved")).isEmpty(),
+                "nothing to show when the question was read as asked");
     }
 
     @Test

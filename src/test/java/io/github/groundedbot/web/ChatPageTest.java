@@ -134,6 +134,18 @@ class ChatPageTest {
     }
 
     @Test
+    void aFollowUpIsAnsweredInTheSameConversationAndSaysHowItWasRead() {
+        List<String> turns = SeedQuestions.followUp();
+        page.ask(turns.get(0));
+
+        WebElement followUp = page.ask(turns.get(1));
+
+        assertTrue(followUp.getAttribute("class").contains("grounded"), "the follow-up is answered from context");
+        String resolved = followUp.findElement(By.cssSelector(".resolved")).getText();
+        assertTrue(resolved.startsWith("Answering: " + turns.get(1)), resolved);
+    }
+
+    @Test
     void enterSendsAndShiftEnterAddsANewLine() {
         WebElement box = page.questionBox();
         box.sendKeys("What did OpenAI do", Keys.chord(Keys.SHIFT, Keys.ENTER), "to ByteDance?");

@@ -21,7 +21,9 @@ import static io.restassured.RestAssured.given;
  */
 final class SeedQuestions {
 
-    private static final List<JsonNode> SEEDS = load();
+    private static final List<JsonNode> SEEDS = load("/eval/seed-questions.jsonl").stream()
+            .filter(node -> node.hasNonNull("q"))
+            .toList();
 
     private static List<String> grounded;
 
@@ -66,6 +68,12 @@ final class SeedQuestions {
                 .orElseThrow(() -> new IllegalStateException("The service answers every off-topic seed question"));
     }
 
+    /** The first two turns of the first evaluated conversation: a question, then a follow-up to it. */
+    static List<String> followUp() {
+        JsonNode turns = load("/eval/conversations.jsonl").get(0).get("turns");
+        return List.of(turns.get(0).get("q").asText(), turns.get(1).get("q").asText());
+    }
+
     private static JsonPath ask(String question) {
         return given().contentType(ContentType.JSON).body(Map.of("question", question))
                 .when().post("/api/ask")
@@ -73,11 +81,11 @@ final class SeedQuestions {
                 .extract().jsonPath();
     }
 
-    private static List<JsonNode> load() {
+    private static List<JsonNode> load(String resource) {
         ObjectMapper json = new ObjectMapper();
-        try (InputStream in = SeedQuestions.class.getResourceAsStream("/eval/seed-questions.jsonl")) {
+        try (InputStream in = SeedQuestions.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("eval/seed-questions.jsonl is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank())
@@ -88,7 +96,6 @@ final class SeedQuestions {
                             throw new UncheckedIOException(e);
                         }
                     })
-                    .filter(node -> node.hasNonNull("q"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
