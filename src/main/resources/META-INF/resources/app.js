@@ -259,7 +259,8 @@
       message.bubble.append(message.streamNode);
     }
     message.streamed += text; // deltas concatenate to the answer: each brings its own space
-    message.streamNode.textContent = message.streamed;
+    // Markers look like the final ones already, but open nothing until the citations arrive.
+    message.streamNode.replaceChildren(...withMarkers(message.streamed, (n) => el('span', 'cite', String(n))));
     followIfPinned();
   }
 
@@ -338,17 +339,27 @@
   /** Answer text with each [n] marker turned into a button that opens citation n. */
   function answerText(answer, citations) {
     const paragraph = el('p', 'answer-text');
-    const marker = /\[(\d+)\]/g;
+    paragraph.append(...withMarkers(answer, (n) => (n <= citations.length ? citeButton(citations[n - 1], n) : null)));
+    return paragraph;
+  }
+
+  /**
+   * Splits text at its [n] markers: strings for the text, and marker(n) for each marker (a
+   * marker for which it gives null, like [0] or one past the citations, stays as text).
+   */
+  function withMarkers(text, marker) {
+    const parts = [];
+    const markers = /\[(\d+)\]/g;
     let last = 0;
-    for (let match = marker.exec(answer); match !== null; match = marker.exec(answer)) {
+    for (let match = markers.exec(text); match !== null; match = markers.exec(text)) {
       const n = Number(match[1]);
-      if (n < 1 || n > citations.length) continue; // not a citation: leave it as text
-      paragraph.append(answer.slice(last, match.index));
-      paragraph.append(citeButton(citations[n - 1], n));
+      const node = n >= 1 ? marker(n) : null;
+      if (!node) continue;
+      parts.push(text.slice(last, match.index), node);
       last = match.index + match[0].length;
     }
-    paragraph.append(answer.slice(last));
-    return paragraph;
+    parts.push(text.slice(last));
+    return parts;
   }
 
   function citeButton(citation, n) {
@@ -657,6 +668,13 @@
     follow.observe(ui.messages);
   }
   ui.sourcesClose.addEventListener('click', closeSource);
+  // On narrow screens the panel is a sheet over a dimmed chat: a tap outside it closes it.
+  const sheetLayout = window.matchMedia('(max-width: 959.98px)');
+  document.addEventListener('click', (event) => {
+    if (ui.sources.hidden || !sheetLayout.matches) return;
+    if (ui.sources.contains(event.target) || event.target.closest('.cite, .source-chip')) return;
+    closeSource();
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closeSource();
   });

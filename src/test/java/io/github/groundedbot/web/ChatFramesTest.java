@@ -14,8 +14,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,15 @@ class ChatFramesTest {
                   this.readyState = 0;
                   this.sent = [];
                   sockets.push(this);
-                  setTimeout(() => { this.readyState = 1; this.dispatchEvent(new Event('open')); }, 0);
+                  window.connectionAttempts.push(performance.now());
+                  setTimeout(() => {
+                    if (window.refuseConnections) {
+                      this.drop(); // as a server that is down: the attempt fails and closes
+                    } else {
+                      this.readyState = 1;
+                      this.dispatchEvent(new Event('open'));
+                    }
+                  }, 0);
                 }
                 send(data) { this.sent.push(data); }
                 close() { this.drop(); }
@@ -54,6 +64,8 @@ class ChatFramesTest {
               Object.assign(ScriptedSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
               window.WebSocket = ScriptedSocket;
               window.scriptedSockets = sockets;
+              window.connectionAttempts = [];
+              window.refuseConnections = false;
             })();""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,11 +115,13 @@ class ChatFramesTest {
         assertFalse(browser.find("#send").isEnabled(), "one question at a time");
 
         receive(Map.of("type", "delta", "text", "China lacks data [1]."));
-        browser.await().until(d -> pending.getText().contains("China lacks data [1]."));
+        browser.await().until(d -> pending.getText().contains("China lacks data 1."));
         assertTrue(pending.findElements(By.cssSelector(".thinking")).isEmpty(), "the text replaces the indicator");
         receive(Map.of("type", "delta", "text", " Most data is in English [1].")); // deltas bring their spaces
-        browser.await().until(d -> pending.getText().contains("China lacks data [1]. Most data is in English [1]."));
+        browser.await().until(d -> pending.getText().contains("China lacks data 1. Most data is in English 1."));
+        assertTrue(pending.findElements(By.cssSelector("button.cite")).isEmpty(), "markers open nothing yet");
         assertEquals("true", pending.getAttribute("aria-busy"), "screen readers wait for the whole answer");
+        browser.screenshot("chat-streaming.png");
 
         receive(answer("China lacks data [1]. Most data is in English [1].", true,
                 citation("china-ai-race#data", "China's lack of data", "Most data is in English.", null)));
@@ -205,6 +219,28 @@ class ChatFramesTest {
         browser.await().until(d -> List.of("{\"question\":\"Why is China behind?\"}")
                 .equals(browser.script("return window.scriptedSockets.at(-1).sent;")));
         assertEquals(2, browser.findAll("#messages li.msg.user").size());
+    }
+
+    @Test
+    void whileTheServerStaysDownRetriesBackOffAndComingOnlineRetriesAtOnce() {
+        browser.script("window.refuseConnections = true; window.scriptedSockets.at(-1).drop();");
+
+        // Attempts 1 s, then 2 s apart (each ±20%): wait for two retries and compare the gaps.
+        browser.await().until(d -> ((Number) browser.script("return window.connectionAttempts.length;")).intValue() >= 3);
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.script("return window.connectionAttempts.slice(-3);");
+        double first = at.get(1).doubleValue() - at.get(0).doubleValue();
+        double second = at.get(2).doubleValue() - at.get(1).doubleValue();
+        assertTrue(first >= 700 && second >= 1500 && second > first, "backoff grows: " + first + " then " + second);
+        assertEquals("Connection lost, reconnecting…", browser.find("#status").getText());
+        assertFalse(browser.find("#send").isEnabled(), "nothing can be sent while disconnected");
+        browser.screenshot("chat-reconnecting.png");
+
+        browser.script("window.refuseConnections = false; window.dispatchEvent(new Event('online'));");
+        // At once: well before the next retry, due 3.2 s or more after the last attempt.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(2))
+                .until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
+        assertEquals("Reconnected", browser.find("#status").getText());
     }
 
     private void send(String question) {

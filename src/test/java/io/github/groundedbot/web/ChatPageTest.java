@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
@@ -202,7 +203,9 @@ class ChatPageTest {
         WebElement commentBox = reply.findElement(By.cssSelector(".feedback-comment"));
         browser.await().until(ExpectedConditions.visibilityOf(commentBox));
         assertEquals(commentBox, browser.driver.switchTo().activeElement(), "the comment box takes focus");
-        commentBox.sendKeys(comment, Keys.ENTER);
+        commentBox.sendKeys(comment);
+        browser.screenshot("chat-feedback.png");
+        commentBox.sendKeys(Keys.ENTER);
         browser.await().until(ExpectedConditions.textToBePresentInElement(
                 reply.findElement(By.cssSelector(".feedback-note")), "Thanks"));
 
@@ -246,14 +249,20 @@ class ChatPageTest {
             browser.find("#messages li.grounded button.cite").click();
             browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("sources")));
 
-            assertEquals(Boolean.TRUE, browser.script(
-                    "return document.documentElement.scrollWidth <= window.innerWidth;"), "no sideways scrolling");
+            assertEquals(Boolean.TRUE, browser.script("""
+                    const chat = document.getElementById('chat');
+                    return document.documentElement.scrollWidth <= window.innerWidth
+                        && chat.scrollWidth <= chat.clientWidth;"""), "no sideways scrolling, of the page or the chat");
             assertEquals(Boolean.TRUE, browser.script("""
                     const r = document.getElementById('sources').getBoundingClientRect();
                     return r.left >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight + 1;"""),
                     "the source sheet fits on the screen");
+            browser.screenshot("chat-phone-source.png");
+
+            // A tap on the dimmed chat above the sheet closes it.
+            new Actions(browser.driver).moveToLocation(195, 100).click().perform();
+            browser.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("sources")));
             browser.screenshot("chat-phone.png");
-            browser.find("#sources-close").click();
             WebElement send = browser.find("#send");
             assertTrue(send.isDisplayed());
             assertEquals(Boolean.TRUE, browser.script(
