@@ -9,6 +9,8 @@ import io.github.groundedbot.retrieval.HybridRetriever;
 import io.github.groundedbot.retrieval.IndexHolder;
 import io.github.groundedbot.retrieval.Retrieval;
 import io.github.groundedbot.retrieval.TextAnalyzer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -34,10 +37,13 @@ public class AnswerService {
     private final AnswerConfig config;
     private final ConversationConfig conversationConfig;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public AnswerService(HybridRetriever retriever, GroundingCheck grounding, ExtractiveAnswerer answerer,
                          TextAnalyzer analyzer, IndexHolder index, ConversationStore conversations,
-                         AnswerConfig config, ConversationConfig conversationConfig, Clock clock) {
+                         AnswerConfig config, ConversationConfig conversationConfig, Clock clock,
+                         MeterRegistry registry) {
+        this.registry = registry;
         this.retriever = retriever;
         this.grounding = grounding;
         this.answerer = answerer;
@@ -50,16 +56,33 @@ public class AnswerService {
     }
 
     public Answer ask(String question, String conversationId) {
-        return ask(question, conversationId, sentence -> { });
+        return ask("api", question, conversationId, sentence -> { });
+    }
+
+    public Answer ask(String question, String conversationId, Consumer<String> deltas) {
+        return ask("api", question, conversationId, deltas);
     }
 
     /**
      * Answers within a conversation. An unknown or expired {@code conversationId} starts a fresh
      * conversation under that id; a missing one gets a new id.
      *
-     * @param deltas receives the answer sentence by sentence before it is returned, for streaming
+     * @param channel names the caller in metrics ("rest", "websocket", "slack", ...)
+     * @param deltas  receives the answer sentence by sentence before it is returned, for streaming
      */
-    public Answer ask(String question, String conversationId, Consumer<String> deltas) {
+    public Answer ask(String channel, String question, String conversationId, Consumer<String> deltas) {
+        long start = System.nanoTime();
+        Answer answer = answer(question, conversationId, deltas);
+        String outcome = answer.grounded() ? "answered" : answer.citations().isEmpty() && isRefusal(answer) ? "refused"
+                : "other";
+        registry.counter("bot.questions", "channel", channel, "outcome", outcome).increment();
+        Timer.builder("bot.answer.latency").description("Time to answer a question, embedding included")
+                .tag("channel", channel).publishPercentileHistogram().register(registry)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return answer;
+    }
+
+    private Answer answer(String question, String conversationId, Consumer<String> deltas) {
         String text = validate(question);
         String id = conversationId == null || conversationId.isBlank() ? UUID.randomUUID().toString()
                 : conversationId.strip();
@@ -142,8 +165,14 @@ public class AnswerService {
                 .toList();
     }
 
+    private static boolean isRefusal(Answer answer) {
+        return answer.answer().startsWith(REFUSAL);
+    }
+
+    private static final String REFUSAL = "I don't know: ";
+
     static Answer refusal(List<String> topics, String conversationId, String resolved) {
-        return new Answer("I don't know: my fact base has nothing that answers that, and I only answer from it. "
+        return new Answer(REFUSAL + "my fact base has nothing that answers that, and I only answer from it. "
                 + "I can answer questions about: " + String.join("; ", topics) + ".", false, List.of(), conversationId,
                 resolved);
     }

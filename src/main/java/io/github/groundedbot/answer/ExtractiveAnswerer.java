@@ -80,8 +80,9 @@ public class ExtractiveAnswerer {
             boolean sameSnippet = next.evidence == lead.evidence;
             boolean closeSnippet = next.evidence.score() >= lead.evidence.score() - SECOND_SNIPPET_MARGIN;
             boolean addsTerms = question.terms().stream().anyMatch(t -> next.stems.contains(t) && !covered.contains(t));
-            // Another sentence of the lead snippet may add detail; another snippet must add terms.
-            boolean useful = sameSnippet ? next.coverage > 0 : closeSnippet && addsTerms;
+            // Snippets are short, self-contained facts: the rest of the lead snippet completes the
+            // fact (within the length budget); another snippet must add something the question asks.
+            boolean useful = sameSnippet || closeSnippet && addsTerms;
             if (chosen.contains(next) || !useful
                     || Sentences.leansOnPrevious(next.text) || length(chosen) + next.text.length() > MAX_CHARS) {
                 continue;

@@ -62,7 +62,7 @@ public class ChatSocket {
     @Blocking // embedding is CPU work: run on a worker thread, never the event loop
     public String onText(String frame, WebSocketConnection connection) {
         try {
-            Answer answer = answers.ask(question(frame), connection.id(),
+            Answer answer = answers.ask("websocket", question(frame), connection.id(),
                     delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta))));
             return write(AnswerFrame.of(answer));
         } catch (InvalidQuestionException e) {

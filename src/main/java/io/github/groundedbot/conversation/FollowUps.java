@@ -21,6 +21,8 @@ public final class FollowUps {
     private static final Pattern POINTS_BACK = Pattern.compile(
             "\\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|him|his|she|her|hers|there|then"
                     + "|the (company|companies|firm|model|ban|plan|country|group|startup|report))\\b");
+    private static final Pattern SINGULAR = Pattern.compile("\\b(it|its|it's)\\b");
+    private static final Pattern PLURAL = Pattern.compile("\\b(they|them|their|theirs|these|those)\\b");
     /** Ellipsis: "and when?", "what about Huawei?", "why?", "how so?". */
     private static final Pattern ELLIPSIS = Pattern.compile(
             "^(and|also|so|but|what about|how about|and what about)\\b"
@@ -72,10 +74,12 @@ public final class FollowUps {
         if (!followUp || last.subjects().isEmpty()) {
             return new Reading(Reading.Kind.STANDALONE, question, List.of());
         }
-        // The last turn's first subjects: more would pull retrieval back to the last answer.
+        // The last turn's first subjects: more would pull retrieval back to the last answer. A lone
+        // "it" points at one thing, the subject the last question asked about.
+        int limit = SINGULAR.matcher(text).find() && !PLURAL.matcher(text).find() ? 1 : MAX_CARRIED;
         List<String> carried = last.subjects().stream()
                 .filter(subject -> !containsWord(text, subject))
-                .limit(MAX_CARRIED)
+                .limit(limit)
                 .toList();
         return new Reading(Reading.Kind.FOLLOW_UP, question, carried);
     }

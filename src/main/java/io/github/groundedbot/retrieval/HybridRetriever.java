@@ -5,6 +5,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import io.github.groundedbot.knowledge.Snippet;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -22,15 +25,31 @@ public class HybridRetriever {
     private final QueryEmbedder embedder;
     private final RetrievalConfig config;
 
-    public HybridRetriever(IndexHolder holder, QueryEmbedder embedder, RetrievalConfig config) {
+    private final Timer latency;
+    private final DistributionSummary topScore;
+
+    public HybridRetriever(IndexHolder holder, QueryEmbedder embedder, RetrievalConfig config, MeterRegistry registry) {
         this.holder = holder;
         this.embedder = embedder;
         this.config = config;
+        this.latency = Timer.builder("bot.retrieval.latency")
+                .description("Dense and BM25 search and fusion, without embedding the question")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.topScore = DistributionSummary.builder("bot.retrieval.top.score")
+                .description("Cosine similarity of the best retrieved snippet").register(registry);
     }
 
     public Retrieval retrieve(String query) {
         KnowledgeIndex index = holder.current();
         Embedding embedding = embedder.embed(query);
+        Timer.Sample sample = Timer.start();
+        Retrieval retrieval = search(query, embedding, index);
+        sample.stop(latency);
+        retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
+        return retrieval;
+    }
+
+    private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
         int perRetriever = config.candidatesPerRetriever();
 
         List<DenseIndex.Hit> dense = index.dense().search(embedding, perRetriever);

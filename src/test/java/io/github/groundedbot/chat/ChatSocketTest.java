@@ -36,6 +36,8 @@ class ChatSocketTest {
     @BeforeEach
     void connect() {
         connection = connector.baseUri(base).path("/chat")
+                // On the event loop, frames are handled in the order they arrive.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, message) -> frames.add(message))
                 .connectAndAwait();
     }
@@ -57,6 +59,22 @@ class ChatSocketTest {
         assertThat(answer.get("citations")).isNotEmpty();
         assertThat(answer.get("citations").get(0).get("snippet").asText()).isNotBlank();
         assertThat(answer.get("conversationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void answerStreamsAsDeltasThatAddUpToTheFinalFrame() throws Exception {
+        connection.sendTextAndAwait("{\"question\": \"What did ByteDance use ChatGPT for?\"}");
+        StringBuilder streamed = new StringBuilder();
+        JsonNode frame = next();
+        int deltas = 0;
+        while ("delta".equals(frame.get("type").asText())) {
+            streamed.append(frame.get("text").asText());
+            deltas++;
+            frame = next();
+        }
+        assertThat(deltas).isPositive();
+        assertThat(frame.get("type").asText()).isEqualTo("answer");
+        assertThat(streamed.toString()).isEqualTo(frame.get("answer").asText());
     }
 
     @Test

@@ -156,6 +156,18 @@ class AskResourceTest {
     }
 
     @Test
+    void metricsCountQuestionsByChannel() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"What is Yi-34B?\"}")
+                .when().post("/api/ask").then().statusCode(200);
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(allOf(containsString("bot_questions_total{channel=\"rest\",outcome=\"answered\"}"),
+                        containsString("bot_answer_latency_seconds_bucket"),
+                        containsString("bot_embedding_cache_total"),
+                        containsString("bot_retrieval_top_score")));
+    }
+
+    @Test
     void openApiDescribesTheAskEndpoint() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/api/ask"));

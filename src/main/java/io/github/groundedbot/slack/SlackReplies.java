@@ -1,0 +1,154 @@
+package io.github.groundedbot.slack;
+
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import io.github.groundedbot.answer.Answer;
+import io.github.groundedbot.answer.Citation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/** Renders an answer as a Slack message within Block Kit's limits. */
+final class SlackReplies {
+
+    /** Block Kit: a section's text and a text object in a context block hold at most 3,000 characters. */
+    static final int TEXT_LIMIT = 3000;
+    /** Block Kit: a message holds at most 50 blocks. */
+    static final int MAX_BLOCKS = 50;
+    /** Slack shows the fallback in notifications; longer text there helps nobody. */
+    static final int FALLBACK_LIMIT = 4000;
+    static final String NOT_GROUNDED = ":warning: Not answered from the fact base";
+
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
+
+    private SlackReplies() {
+    }
+
+    static SlackReply render(Answer answer) {
+        List<Citation> citations = answer.citations() == null ? List.of() : answer.citations();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        List<String> sections = split(linkMarkers(escape(answer.answer()), citations), TEXT_LIMIT);
+        int room = MAX_BLOCKS - 3; // keep room for the reading, the sources and the warning
+        for (String chunk : sections.subList(0, Math.min(sections.size(), room))) {
+            blocks.add(section(s -> s.text(markdownText(chunk))));
+        }
+        if (answer.resolvedQuestion() != null && !answer.resolvedQuestion().isBlank()) {
+            // A follow-up ("who released it?") was read in the thread's context: show how, so a misreading is visible.
+            String reading = truncate("Read as: " + escape(answer.resolvedQuestion()), TEXT_LIMIT);
+            blocks.add(context(List.<ContextBlockElement>of(markdownText(reading))));
+        }
+        if (!citations.isEmpty()) {
+            blocks.add(context(List.<ContextBlockElement>of(markdownText(sources(citations)))));
+        }
+        if (!answer.grounded() && citations.isEmpty()) {
+            blocks.add(context(List.<ContextBlockElement>of(markdownText(NOT_GROUNDED))));
+        }
+        return new SlackReply(truncate(escape(answer.answer()), FALLBACK_LIMIT), blocks);
+    }
+
+    /** A reply that is just a line of text, such as usage help. */
+    static SlackReply plain(String text) {
+        String escaped = escape(text);
+        return new SlackReply(truncate(escaped, FALLBACK_LIMIT), List.of(section(s -> s.text(markdownText(
+                truncate(escaped, TEXT_LIMIT))))));
+    }
+
+    /** The numbered sources, one a line: {@code [1] <url|title> · source}. */
+    static String sources(List<Citation> citations) {
+        StringBuilder text = new StringBuilder("*Sources*");
+        for (int i = 0; i < citations.size(); i++) {
+            String line = "\n[" + (i + 1) + "] " + source(citations.get(i));
+            String more = "\n…and " + (citations.size() - i) + " more";
+            if (text.length() + line.length() + more.length() > TEXT_LIMIT) {
+                return text.append(more).toString();
+            }
+            text.append(line);
+        }
+        return text.toString();
+    }
+
+    private static String source(Citation citation) {
+        String title = escape(citation.title() == null || citation.title().isBlank() ? citation.id() : citation.title());
+        String linked = isWebUrl(citation.url()) ? "<" + linkUrl(citation.url()) + "|" + title + ">" : title;
+        String source = citation.source();
+        return source == null || source.isBlank() || source.equals(citation.title())
+                ? linked : linked + " · _" + escape(source) + "_";
+    }
+
+    /** Makes each {@code [n]} whose source has a web address a link to it; the text still reads {@code [n]}. */
+    static String linkMarkers(String text, List<Citation> citations) {
+        Matcher m = MARKER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            String url = n >= 1 && n <= citations.size() ? citations.get(n - 1).url() : null;
+            String replacement = isWebUrl(url) ? "<" + linkUrl(url) + "|" + m.group() + ">" : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * Splits mrkdwn at whitespace into chunks of at most {@code limit} characters, so no word, link or
+     * {@code &amp;} entity is cut; only a single word longer than the limit is cut, before any entity or link in it.
+     */
+    static List<String> split(String text, int limit) {
+        List<String> chunks = new ArrayList<>();
+        String rest = text.strip();
+        while (rest.length() > limit) {
+            int cut = rest.lastIndexOf(' ', limit);
+            int newline = rest.lastIndexOf('\n', limit);
+            cut = Math.max(cut, newline);
+            if (cut <= 0) {
+                cut = safeHardCut(rest, limit);
+            }
+            chunks.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty() || chunks.isEmpty()) {
+            chunks.add(rest);
+        }
+        return chunks;
+    }
+
+    private static int safeHardCut(String text, int limit) {
+        int entity = text.lastIndexOf('&', limit - 1);
+        if (entity > 0 && text.indexOf(';', entity) >= limit) {
+            return entity;
+        }
+        int link = text.lastIndexOf('<', limit - 1);
+        if (link > 0 && text.indexOf('>', link) >= limit) {
+            return link;
+        }
+        return limit;
+    }
+
+    /** Slack's mrkdwn reserves {@code & < >}: escaped, text can never form a link or a mention. */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String linkUrl(String url) {
+        // '|' and '>' would end the link early; spaces break it.
+        return url.strip().replace("&", "&amp;").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
+                .replace(" ", "%20");
+    }
+
+    private static boolean isWebUrl(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
+    }
+
+    private static String truncate(String text, int limit) {
+        if (text.length() <= limit) {
+            return text;
+        }
+        int cut = safeHardCut(text, limit - 1);
+        return text.substring(0, cut) + "…";
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.groundedbot.slack;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Slack adapter's settings. Both secrets are optional so the bot starts without Slack; the
+ * {@code /slack/*} endpoints then answer 503.
+ */
+@ConfigMapping(prefix = "slack")
+public interface SlackSettings {
+
+    /** The app's signing secret (env {@code SLACK_SIGNING_SECRET}); every request from Slack is checked with it. */
+    Optional<String> signingSecret();
+
+    /** The bot token, {@code xoxb-...} (env {@code SLACK_BOT_TOKEN}); needed to reply to events, not to slash commands. */
+    Optional<String> botToken();
+
+    /** Base URL of the Slack Web API; the SDK calls {@code <api-url>/api/<method>}. Overridable for tests and proxies. */
+    @WithDefault("https://slack.com")
+    String apiUrl();
+
+    Retry retry();
+
+    Dedupe dedupe();
+
+    /** Posting a reply to Slack: tries and waits between them (doubling, Slack's Retry-After when longer). */
+    interface Retry {
+
+        /** Tries in all, the first included. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second try; doubles after each further failure. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** Longest wait between two tries, whatever Slack's Retry-After says. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+
+    /** Remembering events already handled, so Slack's retries never produce a second reply. */
+    interface Dedupe {
+
+        /** How long an event is remembered; Slack retries within about half an hour. */
+        @WithDefault("1h")
+        Duration ttl();
+
+        /** Most events remembered at once (the oldest go first). */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+
+    /** The signing secret when one is set and not blank. */
+    default Optional<String> secret() {
+        return signingSecret().filter(s -> !s.isBlank());
+    }
+
+    /** The bot token when one is set and not blank. */
+    default Optional<String> token() {
+        return botToken().filter(s -> !s.isBlank());
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.groundedbot.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.groundedbot.answer.Answer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Multi-turn cases, each turn asked in one conversation: over REST with conversationId, and over WebSocket. */
+@QuarkusTest
+class ConversationEvaluationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    BasicWebSocketConnector connector;
+
+    private static List<Conversation> conversations() {
+        List<Conversation> all = new ArrayList<>(Scorer.read(Path.of("src/test/resources/eval/conversations.jsonl"),
+                Conversation.class));
+        for (Path shared : Scorer.existing(Scorer.SHARED_EVAL.resolve("conversations.jsonl"))) {
+            all.addAll(Scorer.read(shared, Conversation.class));
+        }
+        return all;
+    }
+
+    @Test
+    void everyTurnIsRightOverRest() {
+        Scorer scorer = new Scorer();
+        for (Conversation conversation : conversations()) {
+            String id = null;
+            for (EvalCase turn : conversation.turns()) {
+                Map<String, Object> body = id == null ? Map.of("question", turn.q())
+                        : Map.of("question", turn.q(), "conversationId", id);
+                Answer answer = given().contentType(ContentType.JSON).body(body)
+                        .when().post("/api/ask")
+                        .then().statusCode(200).extract().as(Answer.class);
+                id = answer.conversationId();
+                scorer.record("REST " + conversation.id(), turn, answer);
+            }
+        }
+        System.out.println(scorer.report());
+        assertThat(scorer.answeredRate()).as(scorer.report()).isEqualTo(1.0);
+        assertThat(scorer.abstainedRate()).as(scorer.report()).isEqualTo(1.0);
+    }
+
+    @Test
+    void everyTurnIsRightOverWebSocket() throws Exception {
+        Scorer scorer = new Scorer();
+        for (Conversation conversation : conversations()) {
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
+                // On the event loop, frames are handled in the order they arrive.
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                    .onTextMessage((c, message) -> frames.add(message))
+                    .connectAndAwait();
+            try {
+                for (EvalCase turn : conversation.turns()) {
+                    connection.sendTextAndAwait(JSON.writeValueAsString(Map.of("question", turn.q())));
+                    scorer.record("WebSocket " + conversation.id(), turn, finalAnswer(frames));
+                }
+            } finally {
+                connection.closeAndAwait();
+            }
+        }
+        System.out.println(scorer.report());
+        assertThat(scorer.answeredRate()).as(scorer.report()).isEqualTo(1.0);
+        assertThat(scorer.abstainedRate()).as(scorer.report()).isEqualTo(1.0);
+    }
+
+    private static Answer finalAnswer(BlockingQueue<String> frames) throws Exception {
+        while (true) {
+            String frame = frames.poll(30, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 30 s").isNotNull();
+            var node = JSON.readTree(frame);
+            if ("answer".equals(node.get("type").asText())) {
+                return JSON.treeToValue(node, AnswerFrame.class).toAnswer();
+            }
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record AnswerFrame(String answer, boolean grounded, List<io.github.groundedbot.answer.Citation> citations,
+                       String conversationId) {
+        Answer toAnswer() {
+            return new Answer(answer, grounded, citations, conversationId);
+        }
+    }
+}

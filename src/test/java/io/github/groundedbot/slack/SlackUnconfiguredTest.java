@@ -1,0 +1,54 @@
+package io.github.groundedbot.slack;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.github.groundedbot.slack.SignedRequests.signedForm;
+import static io.github.groundedbot.slack.SignedRequests.signedJson;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Without a signing secret the app starts and the Slack endpoints say they are off. */
+@QuarkusTest
+@TestProfile(SlackUnconfiguredTest.NoSlack.class)
+class SlackUnconfiguredTest {
+
+    public static class NoSlack implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // Empty masks a SLACK_SIGNING_SECRET that a developer may have in the environment.
+            return Map.of("slack.signing-secret", "", "slack.bot-token", "");
+        }
+    }
+
+    @Test
+    void eventsEndpointSaysSlackIsNotConfigured() {
+        signedJson("{\"type\":\"url_verification\",\"challenge\":\"c\"}")
+                .when().post("/slack/events")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Slack is not configured"))
+                .body("detail", containsString("SLACK_SIGNING_SECRET"));
+    }
+
+    @Test
+    void commandsEndpointSaysSlackIsNotConfigured() {
+        signedForm("command=%2Fask&text=hi")
+                .when().post("/slack/commands")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Slack is not configured"));
+    }
+
+    @Test
+    void theRestOfTheBotStillWorks() {
+        given().contentType("application/json").body("{\"question\":\"hello\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200);
+    }
+}
