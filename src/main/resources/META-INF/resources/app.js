@@ -445,9 +445,14 @@
       down.focus();
     };
 
-    bar.append(copy, up, down, note);
     const wrapper = el('div', 'answer-tools');
-    wrapper.append(bar, form.node);
+    if (context.question) {
+      bar.append(copy, up, down, note);
+      wrapper.append(bar, form.node);
+    } else {
+      bar.append(copy); // an answer nobody here asked for (it should not happen) cannot be rated
+      wrapper.append(bar);
+    }
     return wrapper;
   }
 
