@@ -31,7 +31,7 @@ final class CitedReply {
     private static final Pattern BRACKET = Pattern.compile("\\[([^\\]]*)\\]");
     private static final Pattern ID_LIST = Pattern.compile("\\s*S\\d+\\s*([,;]\\s*S\\d+\\s*)*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ID = Pattern.compile("S(\\d+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MARKERS_ONLY = Pattern.compile("^(\\[[^\\]]*\\]\\s*)+[.!?]?$");
+    private static final Pattern LEADING_MARKERS = Pattern.compile("^((?:\\[[^\\]]*\\][.!?]?\\s*)+)(.*)$", Pattern.DOTALL);
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
     /** Talk about the sources or a refusal is not an answer, even with a marker on it. */
     private static final Pattern META = Pattern.compile(
@@ -57,9 +57,13 @@ final class CitedReply {
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         for (String piece : Sentences.split(text.strip())) {
-            if (!sentences.isEmpty() && MARKERS_ONLY.matcher(piece).matches()) {
-                sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + piece);
-            } else {
+            Matcher leading = LEADING_MARKERS.matcher(piece);
+            // No sentence starts with a citation: markers opening a piece belong to the sentence before.
+            if (!sentences.isEmpty() && leading.matches()) {
+                sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + leading.group(1).strip());
+                piece = leading.group(2).strip();
+            }
+            if (!piece.isEmpty()) {
                 sentences.add(piece);
             }
         }

@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -134,10 +133,7 @@ public class LlmPhraser implements AnswerPhraser {
         } catch (Failure failure) {
             return fallback("phrase", failure.reason, failure.getCause());
         }
-        List<String> shown = new ArrayList<>();
-        for (String sentence : CitedReply.sentences(text)) {
-            reply.accept(sentence).ifPresent(shown::add);
-        }
+        CitedReply.sentences(text).forEach(reply::accept);
         Optional<ExtractiveAnswerer.Composed> verified = verified(text, reply);
         verified.ifPresent(c -> send(c.sentences(), deltas));
         return verified;

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -73,8 +74,9 @@ class LlmPhrasingTest {
         assertThat(answer.get("citations").get(0).get("id").asText()).isNotBlank();
         assertThat(answer.get("citations").get(0).get("snippet").asText()).isNotBlank();
         // The prompt holds the question and only the snippets, each with its id.
-        String prompt = lastPrompt();
-        assertThat(prompt).contains("Question: " + HUAWEI).contains("[S1] ").contains("NO_ANSWER");
+        assertThat(lastPrompt()).contains("Question: " + HUAWEI).contains("[S1] ");
+        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(COMPLETIONS)));
+        assertThat(requests.get(requests.size() - 1).getBodyAsString()).contains("NO_ANSWER").contains("test-model");
     }
 
     @Test
@@ -174,9 +176,9 @@ class LlmPhrasingTest {
     @Test
     void streamedReplyGoesOutAsVerifiedSentencesThenTheFinalFrame() throws Exception {
         // Split mid-sentence and mid-marker; the middle sentence cites an unknown id and must never show.
-        server.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"stream\":true"))
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$[?(@.stream == true)]"))
                 .willReturn(OpenAiStub.streamed(List.of("Huawei is working ", "on chips of its own [S", "1]. ",
-                        "Huawei also makes ", "phones [S7]. Huawei works with ", "other companies on it [S2", "][S1].")));
+                        "Huawei also makes ", "phones [S7]. Huawei works with ", "other companies on it [S2", "][S1]."))));
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
