@@ -35,6 +35,6 @@ public class AskResource {
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }
-        return answers.ask("rest", request.question(), request.conversationId(), delta -> { });
+        return answers.ask("rest", request.question(), request.conversationId(), AnswerService.NO_DELTAS);
     }
 }
