@@ -42,7 +42,10 @@ public class Redis {
         return config.keyPrefix() + name;
     }
 
-    /** Runs a call against Redis; empty when Redis is off, resting after a failure, or failing now. */
+    /**
+     * Runs a call against Redis; empty when Redis is off, resting after a failure, or failing now.
+     * The call must not return null (wrap a nil reply in an {@code Optional} or a boolean).
+     */
     public <T> Optional<T> call(Function<RedisDataSource, T> call) {
         if (!enabled() || clock.instant().isBefore(downUntil.get())) {
             return Optional.empty();
@@ -52,7 +55,7 @@ public class Redis {
             if (lastError.getAndSet(null) != null) {
                 LOG.info("Redis is reachable again: shared state is back");
             }
-            return Optional.of(result == null ? nullMarker() : result);
+            return Optional.of(result);
         } catch (RuntimeException e) {
             downUntil.set(clock.instant().plus(config.retryAfter()));
             if (lastError.getAndSet(describe(e)) == null) {
@@ -82,14 +85,6 @@ public class Redis {
             return Optional.of(describe(e));
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T nullMarker() {
-        return (T) NULL;
-    }
-
-    /** Stands for a Redis reply of nil, so "Redis answered nothing" differs from "Redis is down". */
-    public static final Object NULL = new Object();
 
     private static String describe(Throwable e) {
         Throwable root = e;

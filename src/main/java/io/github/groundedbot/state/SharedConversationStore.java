@@ -43,15 +43,16 @@ public class SharedConversationStore implements ConversationStore {
 
     @Override
     public Optional<Conversation> find(String id) {
-        Optional<Object> stored = redis.call(ds -> ds.value(String.class).get(redis.key("conversation:" + id)));
+        Optional<Optional<String>> stored = redis.call(
+                ds -> Optional.ofNullable(ds.value(String.class).get(redis.key("conversation:" + id))));
         if (stored.isEmpty()) {
             return memory.find(id);
         }
-        if (stored.get() == Redis.NULL) {
+        if (stored.get().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue((String) stored.get(), Conversation.class));
+            return Optional.of(json.readValue(stored.get().get(), Conversation.class));
         } catch (JsonProcessingException e) {
             return Optional.empty(); // a value this version cannot read starts a fresh conversation
         }
@@ -67,7 +68,7 @@ public class SharedConversationStore implements ConversationStore {
         }
         String key = redis.key("conversation:" + conversation.id());
         String index = redis.key("conversations");
-        Optional<Object> saved = redis.call(ds -> {
+        Optional<Boolean> saved = redis.call(ds -> {
             ValueCommands<String, String> values = ds.value(String.class);
             values.set(key, value, new SetArgs().px(config.idleExpiry()));
             SortedSetCommands<String, String> byActivity = ds.sortedSet(String.class);
@@ -92,7 +93,7 @@ public class SharedConversationStore implements ConversationStore {
     @Override
     public int size() {
         return redis.call(ds -> ds.sortedSet(String.class).zcard(redis.key("conversations")))
-                .map(n -> n == Redis.NULL ? 0 : ((Long) n).intValue())
+                .map(Long::intValue)
                 .orElseGet(memory::size);
     }
 }

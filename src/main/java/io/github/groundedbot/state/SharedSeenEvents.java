@@ -30,8 +30,7 @@ public class SharedSeenEvents implements SeenEvents {
     @Override
     public boolean firstSighting(String key) {
         return redis.call(ds -> ds.execute("SET", redis.key("slack-seen:" + key), "1", "NX", "PX",
-                        String.valueOf(settings.dedupe().ttl().toMillis())))
-                .map(reply -> reply != Redis.NULL) // nil: the key was already there
+                        String.valueOf(settings.dedupe().ttl().toMillis())) != null) // nil: the key was there
                 .orElseGet(() -> memory.firstSighting(key));
     }
 
