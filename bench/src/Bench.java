@@ -194,6 +194,10 @@ public class Bench {
                 + "Quarkus startup. Retrieval is dense search + BM25 + fusion, without embedding the question "
                 + "(Micrometer `bot.retrieval.latency`).\n\n");
 
+        if (!quick) {
+            replicas(cache, seconds);
+        }
+
         Plot.write(Path.of("docs/benchmarks/latency.png"), plotRest, plotWs, baseSeq.p(50) / 1e6);
         report.append("![latency against concurrency](latency.png)\n\n")
                 .append(String.format("Benchmark wall time: %.0f s.%n", (System.nanoTime() - started) / 1e9));
@@ -203,6 +207,42 @@ public class Bench {
         Files.writeString(out, report.toString());
         System.out.println(report);
         System.out.println("Wrote " + out);
+    }
+
+    /** Two replicas sharing state in Redis against one, with the same 32 REST clients. */
+    void replicas(Path cache, int seconds) throws Exception {
+        Path server = Path.of("/usr/bin/redis-server");
+        report.append("## Two replicas against one (state in Redis)\n\n");
+        if (!Files.exists(server)) {
+            report.append("Skipped: redis-server is not installed.\n\n");
+            return;
+        }
+        int redisPort = PORT + 100;
+        Process redis = new ProcessBuilder(server.toString(), "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectOutput(Path.of("target/bench-redis.log").toFile()).start();
+        List<String> shared = List.of("-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort);
+        try {
+            App one = App.start(shared, Path.of("knowledge"), cache, PORT);
+            Load single = load(32, seconds, false, List.of(BASE));
+            one.stop();
+            App first = App.start(shared, Path.of("knowledge"), cache, PORT);
+            App second = App.start(shared, Path.of("knowledge"), cache, PORT + 1);
+            Load both = load(32, seconds, false, List.of(BASE, "http://127.0.0.1:" + (PORT + 1)));
+            first.stop();
+            second.stop();
+            report.append("| replicas | questions/s | p50 | p99 | errors |\n|---|---|---|---|---|\n")
+                    .append(String.format("| 1 | %.0f | %s | %s | %d |%n", single.throughput, ms(single.stats.p(50)),
+                            ms(single.stats.p(99)), single.errors))
+                    .append(String.format("| 2 | %.0f | %s | %s | %d |%n%n", both.throughput, ms(both.stats.p(50)),
+                            ms(both.stats.p(99)), both.errors))
+                    .append(String.format("Two replicas give %.2f× the throughput of one. Both run on the same %d "
+                            + "cores here, and answering is CPU-bound (embedding), so a second replica on the same "
+                            + "machine cannot add capacity; on separate machines each brings its own cores.%n%n",
+                            both.throughput / single.throughput, Runtime.getRuntime().availableProcessors()));
+            log("replicas: one %.0f/s, two %.0f/s", single.throughput, both.throughput);
+        } finally {
+            redis.destroy();
+        }
     }
 
     static double embedThroughput(EmbeddingModel model, int threads, int seconds) throws Exception {
@@ -227,8 +267,12 @@ public class Bench {
     }
 
     static String rest(String question) throws IOException, InterruptedException {
+        return rest(BASE, question);
+    }
+
+    static String rest(String base, String question) throws IOException, InterruptedException {
         String body = "{\"question\": \"" + question.replace("\"", "'") + "\"}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/ask"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -241,6 +285,11 @@ public class Bench {
     }
 
     Load load(int clients, int seconds, boolean websocket) throws Exception {
+        return load(clients, seconds, websocket, List.of(BASE));
+    }
+
+    /** Clients spread round-robin over the given bases (REST only when there are several). */
+    Load load(int clients, int seconds, boolean websocket, List<String> bases) throws Exception {
         Stats stats = new Stats();
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -248,6 +297,7 @@ public class Bench {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            String base = bases.get(c % bases.size());
             all.add(CompletableFuture.runAsync(() -> {
                 try (WsClient ws = websocket ? WsClient.open() : null) {
                     while (System.nanoTime() < end) {
@@ -256,7 +306,7 @@ public class Bench {
                             if (ws != null) {
                                 ws.ask(freshQuestion());
                             } else {
-                                rest(freshQuestion());
+                                rest(base, freshQuestion());
                             }
                             stats.add(System.nanoTime() - t);
                         } catch (Exception e) {
@@ -384,8 +434,13 @@ public class Bench {
         }
 
         static App start(List<String> extra, Path knowledge, Path cache) throws Exception {
+            return start(extra, knowledge, cache, PORT);
+        }
+
+        static App start(List<String> extra, Path knowledge, Path cache, int port) throws Exception {
+            String base = "http://127.0.0.1:" + port;
             List<String> command = new ArrayList<>(List.of("java", "-Xmx1500m",
-                    "-Dquarkus.http.port=" + PORT, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dknowledge.dir=" + knowledge.toAbsolutePath(),
                     "-Dembedding.cache-file=" + cache.toAbsolutePath(),
                     "-Dquarkus.log.level=WARN"));
@@ -393,14 +448,14 @@ public class Bench {
             command.addAll(List.of("-jar", APP.toString()));
             long start = System.nanoTime();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target/bench-app.log").toFile()).start();
+                    .redirectOutput(Path.of("target/bench-app-" + port + ".log").toFile()).start();
             long deadline = start + TimeUnit.MINUTES.toNanos(6);
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("The bot exited; see target/bench-app.log");
+                    throw new IllegalStateException("The bot exited; see target/bench-app-" + port + ".log");
                 }
                 try {
-                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/q/health/ready"))
+                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                     if (ready.statusCode() == 200) {
                         return new App(process, (System.nanoTime() - start) / 1_000_000);
