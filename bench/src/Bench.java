@@ -166,12 +166,24 @@ public class Bench {
         report.append("## Scale: synthetic fact bases\n\n")
                 .append("| snippets | ingest, cold cache | ingest, warm cache | retrieval p50 | retrieval p99 | answer p50 | RSS |\n")
                 .append("|---|---|---|---|---|---|---|\n");
+        double embedPerSecond = Double.NaN;
         for (int size : sizes) {
             Path dir = Synthetic.write(size);
             Path synthCache = dir.resolveSibling(dir.getFileName() + "-embeddings.bin");
-            App first = App.start(List.of(), dir, synthCache);
-            long coldIngest = first.readyMillis;
-            first.stop();
+            Files.deleteIfExists(synthCache);
+            String coldIngest;
+            if (size <= 10_000) {
+                App first = App.start(List.of(), dir, synthCache);
+                coldIngest = String.format("%.1f s", first.readyMillis / 1000.0);
+                embedPerSecond = size / (first.readyMillis / 1000.0);
+                first.stop();
+            } else {
+                // Embedding 100k snippets takes longer than the whole benchmark may: extrapolate the cold
+                // ingest from the measured rate, and give the app stand-in vectors through its cache file
+                // so warm ingest, search, memory and answers are measured for real at this size.
+                Synthetic.standInVectors(dir, synthCache);
+                coldIngest = String.format("~%.0f s (extrapolated)", size / embedPerSecond);
+            }
             App second = App.start(List.of(), dir, synthCache);
             long warmIngest = second.readyMillis;
             Stats answer = new Stats();
@@ -183,15 +195,16 @@ public class Bench {
                 answer.add(System.nanoTime() - t);
             }
             double[] retrieval = retrievalQuantiles();
-            report.append(String.format("| %,d | %.1f s | %.1f s | %.2f ms | %.2f ms | %s | %d MiB |%n", size,
-                    coldIngest / 1000.0, warmIngest / 1000.0, retrieval[0], retrieval[1], ms(answer.p(50)),
-                    second.rssMb()));
-            log("%d snippets: cold %d ms, warm %d ms, retrieval p50 %.2f ms p99 %.2f ms, RSS %d MiB", size,
+            report.append(String.format("| %,d | %s | %.1f s | %.2f ms | %.2f ms | %s | %d MiB |%n", size,
+                    coldIngest, warmIngest / 1000.0, retrieval[0], retrieval[1], ms(answer.p(50)), second.rssMb()));
+            log("%d snippets: cold %s, warm %d ms, retrieval p50 %.2f ms p99 %.2f ms, RSS %d MiB", size,
                     coldIngest, warmIngest, retrieval[0], retrieval[1], second.rssMb());
             second.stop();
         }
         report.append("\nGoal at 100k: retrieval p50 under 15 ms, RSS under 1.5 GiB. Ingest time includes JVM and "
-                + "Quarkus startup. Retrieval is dense search + BM25 + fusion, without embedding the question "
+                + "Quarkus startup. At 100k the cold ingest is extrapolated from the 10k rate and the vectors are "
+                + "stand-ins written to the embedding cache (embedding 100k snippets alone would outlast the "
+                + "benchmark's 10-minute budget on 2 cores); warm ingest, retrieval, answers and RSS are measured. Retrieval is dense search + BM25 + fusion, without embedding the question "
                 + "(Micrometer `bot.retrieval.latency`).\n\n");
 
         if (!quick) {

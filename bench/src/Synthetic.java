@@ -51,6 +51,26 @@ final class Synthetic {
         return dir;
     }
 
+    /** Random unit vectors for every snippet, written where the app looks for its embedding cache. */
+    static void standInVectors(Path dir, Path cacheFile) {
+        java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
+        Random random = new Random(42);
+        for (var snippet : new io.github.groundedbot.knowledge.KnowledgeLoader(200).load(dir).snippets()) {
+            float[] v = new float[384];
+            double norm = 0;
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian();
+                norm += v[d] * v[d];
+            }
+            for (int d = 0; d < v.length; d++) {
+                v[d] /= (float) Math.sqrt(norm);
+            }
+            vectors.put(io.github.groundedbot.embedding.EmbeddingCache.key(snippet.indexedText()), v);
+        }
+        new io.github.groundedbot.embedding.EmbeddingCache(cacheFile,
+                io.github.groundedbot.embedding.MiniLmEmbeddingModel.MODEL_ID).write(vectors);
+    }
+
     static String question(int i) {
         return "What did " + COMPANIES[i % COMPANIES.length] + " do with the " + PRODUCTS[i % PRODUCTS.length]
                 + " model " + (i * 7 % 1000) + "?";
