@@ -10,6 +10,7 @@ import io.github.groundedbot.answer.Citation;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import io.github.groundedbot.limits.InFlightLimit;
 import io.github.groundedbot.limits.RateLimiter;
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -34,6 +35,7 @@ import java.util.List;
 public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+    private static final int MESSAGE_TOO_BIG = 1009;
 
     public record AnswerFrame(String type, String answer, boolean grounded, List<Citation> citations,
                               String conversationId,
@@ -119,9 +121,15 @@ public class ChatSocket {
     }
 
     @OnError
-    public String onError(Throwable failure) {
+    public Uni<Void> onError(Throwable failure, WebSocketConnection connection) {
+        // Vert.x reports a message over quarkus.websockets-next.server.max-message-size as this failure;
+        // RFC 6455 says to close with 1009 (message too big), not to carry on mid-message.
+        if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
+            LOG.debugf("Closing chat connection %s: %s", connection.id(), failure.getMessage());
+            return connection.close(new CloseReason(MESSAGE_TOO_BIG, "Message too big"));
+        }
         LOG.error("Chat frame failed", failure);
-        return write(ErrorFrame.of("Something went wrong answering that; please try again."));
+        return connection.sendText(write(ErrorFrame.of("Something went wrong answering that; please try again.")));
     }
 
     private String question(String frame) {

@@ -2,6 +2,7 @@ package io.github.groundedbot.limits;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public class TokenBucketRateLimiter implements RateLimiter {
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets;
 
+    @Inject
     public TokenBucketRateLimiter(LimitsConfig config) {
         this(config.burst(), config.questionsPerMinute(), config.maxClients(), System::nanoTime);
     }
