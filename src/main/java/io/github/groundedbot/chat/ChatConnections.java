@@ -2,6 +2,7 @@ package io.github.groundedbot.chat;
 
 import io.github.groundedbot.limits.LimitsConfig;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,10 @@ public class ChatConnections {
     private final Map<String, Tracked> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
-    public ChatConnections(LimitsConfig config) {
+    private final OpenConnections connections;
+
+    public ChatConnections(LimitsConfig config, OpenConnections connections) {
+        this.connections = connections;
         this.max = config.maxWebsocketConnections();
         Duration idle = config.websocketIdleTimeout();
         this.idleNanos = idle.toNanos();
@@ -46,9 +50,10 @@ public class ChatConnections {
     /** Registers a new connection; false (and the connection is being closed with 1013) when over the cap. */
     boolean opened(WebSocketConnection connection) {
         // Counted before the check, so concurrent opens can never overshoot the cap.
-        open.put(connection.id(), new Tracked(connection, System.nanoTime()));
+        open.put(connection.id(), new Tracked(System.nanoTime()));
         if (open.size() > max) {
             open.remove(connection.id());
+            LOG.warnf("Refusing a chat connection: %d are open, the limit (limits.max-websocket-connections)", max);
             connection.close(new CloseReason(TRY_AGAIN_LATER, "Too many connections; try again later"))
                     .subscribe().with(ok -> { }, failure -> { });
             return false;
@@ -57,7 +62,7 @@ public class ChatConnections {
     }
 
     void touched(String id) {
-        open.computeIfPresent(id, (k, tracked) -> new Tracked(tracked.connection(), System.nanoTime()));
+        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime()));
     }
 
     void closed(String id) {
@@ -69,16 +74,22 @@ public class ChatConnections {
     }
 
     private void closeIdle() {
-        long now = System.nanoTime();
-        open.values().removeIf(tracked -> {
-            if (now - tracked.lastActive() < idleNanos) {
-                return false;
-            }
-            LOG.debugf("Closing idle chat connection %s", tracked.connection().id());
-            tracked.connection().close(new CloseReason(CloseReason.NORMAL.getCode(), "Idle for too long"))
-                    .subscribe().with(ok -> { }, failure -> { });
-            return true;
-        });
+        try {
+            long now = System.nanoTime();
+            open.entrySet().removeIf(entry -> {
+                if (now - entry.getValue().lastActive() < idleNanos) {
+                    return false;
+                }
+                LOG.debugf("Closing idle chat connection %s", entry.getKey());
+                // The connection handed to @OnOpen belongs to that callback's context; outside it, look it up.
+                connections.findByConnectionId(entry.getKey()).ifPresent(connection -> connection
+                        .close(new CloseReason(CloseReason.NORMAL.getCode(), "Idle for too long"))
+                        .subscribe().with(ok -> { }, failure -> LOG.debugf("Closing %s failed: %s", entry.getKey(), failure)));
+                return true;
+            });
+        } catch (RuntimeException e) { // a failed sweep must not cancel the next ones
+            LOG.warnf("Closing idle chat connections failed: %s", e.toString());
+        }
     }
 
     @PreDestroy
@@ -86,6 +97,6 @@ public class ChatConnections {
         sweeper.shutdownNow();
     }
 
-    private record Tracked(WebSocketConnection connection, long lastActive) {
+    private record Tracked(long lastActive) {
     }
 }

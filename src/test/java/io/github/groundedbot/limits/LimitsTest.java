@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +51,9 @@ class LimitsTest {
     @TestHTTPResource("/")
     URI base;
 
+    /** A connector per connection: a connector keeps one set of handlers, the last one given. */
     @Inject
-    BasicWebSocketConnector connector;
+    Instance<BasicWebSocketConnector> connectors;
 
     @Inject
     InFlightLimit inFlight;
@@ -131,7 +133,7 @@ class LimitsTest {
     private Session open() {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<CloseReason> closed = new CompletableFuture<>();
-        WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
+        WebSocketClientConnection connection = connectors.get().baseUri(base).path("/chat")
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, message) -> frames.add(message))
                 .onClose((c, reason) -> closed.complete(reason))

@@ -35,6 +35,7 @@ class TokenBucketRateLimiterTest {
         }
         assertThat(limiter.tryAcquire("b").allowed()).isTrue();
         assertThat(limiter.tryAcquire("a").allowed()).isFalse();
+        limiter.tryAcquire("b");
         limiter.tryAcquire("c"); // at most 2 clients kept: "a", least recently used, is forgotten
         assertThat(limiter.tryAcquire("a").allowed()).isTrue();
     }
