@@ -38,12 +38,17 @@ public class AnswerService {
     private final ConversationConfig conversationConfig;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final AnswerPhraser phraser;
+
+    /** For callers that show only the final answer: the answer is then not streamed from the LLM. */
+    public static final Consumer<String> NO_DELTAS = delta -> { };
 
     public AnswerService(HybridRetriever retriever, GroundingCheck grounding, ExtractiveAnswerer answerer,
                          TextAnalyzer analyzer, IndexHolder index, ConversationStore conversations,
                          AnswerConfig config, ConversationConfig conversationConfig, Clock clock,
-                         MeterRegistry registry) {
+                         MeterRegistry registry, AnswerPhraser phraser) {
         this.registry = registry;
+        this.phraser = phraser;
         this.retriever = retriever;
         this.grounding = grounding;
         this.answerer = answerer;
@@ -56,7 +61,7 @@ public class AnswerService {
     }
 
     public Answer ask(String question, String conversationId) {
-        return ask("api", question, conversationId, sentence -> { });
+        return ask("api", question, conversationId, NO_DELTAS);
     }
 
     public Answer ask(String question, String conversationId, Consumer<String> deltas) {
@@ -68,7 +73,8 @@ public class AnswerService {
      * conversation under that id; a missing one gets a new id.
      *
      * @param channel names the caller in metrics ("rest", "websocket", "slack", ...)
-     * @param deltas  receives the answer sentence by sentence before it is returned, for streaming
+     * @param deltas  receives the answer sentence by sentence before it is returned, for streaming;
+     *                {@link #NO_DELTAS} when the caller only shows the final answer
      */
     public Answer ask(String channel, String question, String conversationId, Consumer<String> deltas) {
         long start = System.nanoTime();
@@ -95,6 +101,13 @@ public class AnswerService {
             return new Answer(smallTalk.get(), false, List.of(), id);
         }
         FollowUps.Reading reading = FollowUps.read(SmallTalk.withoutGreeting(text), conversation.last());
+        if (reading.kind() == FollowUps.Reading.Kind.FOLLOW_UP) {
+            FollowUps.Reading ruleBased = reading;
+            // The LLM's standalone question replaces the rule-based reading only when it is usable.
+            reading = phraser.rewrite(ruleBased.query(), conversation.turns())
+                    .map(standalone -> new FollowUps.Reading(FollowUps.Reading.Kind.FOLLOW_UP, standalone, List.of()))
+                    .orElse(ruleBased);
+        }
         QuestionProfile profile = QuestionProfile.of(reading.query(), reading.subjects(), analyzer);
         Retrieval retrieval = retriever.retrieve(profile.text());
         GroundingCheck.Weights weights = new GroundingCheck.Weights(profile, retrieval.index().lexical());
@@ -108,15 +121,30 @@ public class AnswerService {
             composed = answerer.compose(profile, found, weights).map(ExtractiveAnswerer::cite);
         }
         String resolved = reading.kind() == FollowUps.Reading.Kind.STANDALONE ? null : reading.resolved();
+        boolean more = reading.kind() == FollowUps.Reading.Kind.MORE;
 
-        Answer answer = composed
+        // The phraser is asked only once the facts answer: refusals stay with the checks above.
+        Optional<ExtractiveAnswerer.Composed> phrased = composed.isPresent() && phraser.enabled()
+                ? phraser.phrase(new AnswerPhraser.Request(reading.resolved(), snippets(composed.get(), found),
+                conversation.turns(), deltas != NO_DELTAS), deltas)
+                : Optional.empty();
+        Answer answer = phrased.or(() -> composed)
                 .map(c -> new Answer(c.text(), true, citations(c), id, resolved))
-                .orElseGet(() -> reading.kind() == FollowUps.Reading.Kind.MORE
+                .orElseGet(() -> more
                         ? new Answer("I have nothing more on that in my fact base.", false, List.of(), id, resolved)
                         : refusal(topics, id, resolved));
-        composed.ifPresentOrElse(c -> stream(c.sentences(), deltas), () -> deltas.accept(answer.answer()));
+        if (phrased.isEmpty()) { // a phrased answer has been streamed already
+            composed.ifPresentOrElse(c -> stream(c.sentences(), deltas), () -> deltas.accept(answer.answer()));
+        }
         remember(conversation, text, reading, answer);
         return answer;
+    }
+
+    /** What the phraser may use: the snippets the extractive answer quotes, then the other supporting ones. */
+    private static List<Evidence> snippets(ExtractiveAnswerer.Composed composed, GroundingCheck.Grounding found) {
+        java.util.LinkedHashSet<Evidence> snippets = new java.util.LinkedHashSet<>(composed.cited());
+        snippets.addAll(found.supporting());
+        return List.copyOf(snippets);
     }
 
     private void remember(Conversation conversation, String question, FollowUps.Reading reading, Answer answer) {

@@ -30,11 +30,11 @@ public class ExtractiveAnswerer {
             .thenComparingInt(s -> s.rank)
             .thenComparingInt(s -> s.index);
 
-    private final GroundingCheck grounding;
+    private final SnippetTerms snippetTerms;
     private final AnswerConfig config;
 
-    public ExtractiveAnswerer(GroundingCheck grounding, AnswerConfig config) {
-        this.grounding = grounding;
+    public ExtractiveAnswerer(SnippetTerms snippetTerms, AnswerConfig config) {
+        this.snippetTerms = snippetTerms;
         this.config = config;
     }
 
@@ -119,11 +119,11 @@ public class ExtractiveAnswerer {
 
     private List<Scored> sentences(List<Evidence> one, int rank, GroundingCheck.Weights weights) {
         Evidence evidence = one.get(0);
-        List<String> sentences = Sentences.split(evidence.candidate().snippet().text());
+        SnippetTerms.Analysis analysis = snippetTerms.of(evidence.candidate().snippet());
         List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < sentences.size(); i++) {
-            Set<String> stems = grounding.stems(sentences.get(i));
-            scored.add(new Scored(sentences.get(i), evidence, rank, i, stems,
+        for (int i = 0; i < analysis.sentences().size(); i++) {
+            Set<String> stems = analysis.sentenceTerms().get(i);
+            scored.add(new Scored(analysis.sentences().get(i), evidence, rank, i, stems,
                     weights == null ? 0 : weights.coverage(stems)));
         }
         return scored;
@@ -133,7 +133,7 @@ public class ExtractiveAnswerer {
         return switch (question.expectation()) {
             case TIME -> Sentences.mentionsTime(sentence);
             case QUANTITY -> Sentences.mentionsQuantity(sentence, question.asked())
-                    && grounding.stems(sentence).containsAll(question.counted());
+                    && snippetTerms.terms(sentence).containsAll(question.counted());
             case REASON -> Sentences.givesReason(sentence);
             case PURPOSE -> Sentences.givesPurpose(sentence);
             case ANY -> true;

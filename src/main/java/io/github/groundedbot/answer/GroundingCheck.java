@@ -7,7 +7,6 @@ import io.github.groundedbot.retrieval.TextAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,11 +23,11 @@ public class GroundingCheck {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GroundingCheck.class);
 
-    private final TextAnalyzer analyzer;
+    private final SnippetTerms snippetTerms;
     private final AnswerConfig config;
 
-    public GroundingCheck(TextAnalyzer analyzer, AnswerConfig config) {
-        this.analyzer = analyzer;
+    public GroundingCheck(SnippetTerms snippetTerms, AnswerConfig config) {
+        this.snippetTerms = snippetTerms;
         this.config = config;
     }
 
@@ -56,7 +55,7 @@ public class GroundingCheck {
         List<Evidence> related = retrieval.candidates().stream()
                 .filter(candidate -> candidate.cosine() >= config.minSimilarity())
                 .map(candidate -> {
-                    Set<String> stems = stems(candidate.snippet().indexedText());
+                    Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
                     double coverage = weights.coverage(stems);
                     // In a follow-up the carried subjects pull every candidate towards the last answer;
                     // rank by what is asked now ("did that stop China?") where the question says anything.
@@ -80,10 +79,6 @@ public class GroundingCheck {
     private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
         return question.names().stream()
                 .anyMatch(name -> name.stream().allMatch(stem -> lexical.docFreq(stem) == 0));
-    }
-
-    Set<String> stems(String text) {
-        return new HashSet<>(analyzer.terms(text));
     }
 
     /** IDF weights of the question's terms, so rare words matter more than common ones. */

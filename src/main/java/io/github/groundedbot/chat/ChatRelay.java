@@ -38,7 +38,7 @@ public class ChatRelay {
 
     @Inject
     public ChatRelay(AnswerService answers, ChatRelayConfig config) {
-        this((channel, question, conversationId) -> answers.ask(channel, question, conversationId, delta -> { }),
+        this((channel, question, conversationId) -> answers.ask(channel, question, conversationId, AnswerService.NO_DELTAS),
                 config);
     }
 

@@ -10,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Snippet embeddings in a langchain4j {@link EmbeddingStore} (ids are snippet ids), plus the
- * vectors by id so a candidate found only lexically still gets its cosine similarity.
+ * Snippet embeddings in a langchain4j {@link EmbeddingStore} (ids are snippet ids). A candidate
+ * found only lexically still gets its cosine similarity, from the store when it can tell, else
+ * from the vectors kept here.
  */
 public final class DenseIndex {
 
     private final EmbeddingStore<TextSegment> store;
     private final Map<String, Embedding> vectors;
 
+    /** @param vectors by snippet id; not kept when the store can compute cosines itself */
     public DenseIndex(EmbeddingStore<TextSegment> store, Map<String, Embedding> vectors) {
         this.store = store;
-        this.vectors = Map.copyOf(vectors);
+        this.vectors = store instanceof FlatEmbeddingStore ? Map.of() : Map.copyOf(vectors);
     }
 
     public List<Hit> search(Embedding question, int k) {
@@ -35,6 +37,9 @@ public final class DenseIndex {
 
     /** Cosine similarity between the question and one snippet, in [-1, 1]. */
     public double cosine(Embedding question, String snippetId) {
+        if (store instanceof FlatEmbeddingStore flat) {
+            return flat.cosine(question, snippetId);
+        }
         Embedding vector = vectors.get(snippetId);
         return vector == null ? 0 : dev.langchain4j.store.embedding.CosineSimilarity.between(question, vector);
     }

@@ -2,20 +2,19 @@ package io.github.groundedbot.retrieval;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingStore;
-import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.Supplier;
 
 /**
- * Makes the store each index version is built into. In memory by default; replace this bean
- * (CDI {@code @Alternative}) to keep vectors in another {@link EmbeddingStore}.
+ * Makes the store each index version is built into: an exact in-memory {@link FlatEmbeddingStore} by
+ * default. Replace this bean (CDI {@code @Alternative}) to keep vectors in another {@link EmbeddingStore}.
  */
 @ApplicationScoped
 public class EmbeddingStoreFactory implements Supplier<EmbeddingStore<TextSegment>> {
 
     @Override
     public EmbeddingStore<TextSegment> get() {
-        return new InMemoryEmbeddingStore<>();
+        return new FlatEmbeddingStore();
     }
 }

@@ -55,7 +55,8 @@ public class AskResource {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }
         try {
-            return inFlight.call(() -> answers.ask("rest", request.question(), request.conversationId(), delta -> { }));
+            return inFlight.call(() -> answers.ask("rest", request.question(), request.conversationId(),
+                    AnswerService.NO_DELTAS));
         } catch (InFlightLimit.OverloadedException e) {
             throw new ProblemException(503, "Service Unavailable", e.getMessage(),
                     Map.of("Retry-After", String.valueOf(InFlightLimit.OverloadedException.RETRY_AFTER_SECONDS)));

@@ -1,0 +1,492 @@
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.github.groundedbot.embedding.MiniLmEmbeddingModel;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the whole benchmark in one process: the embedding-only baseline in-process, then the
+ * packaged bot in a child process driven over loopback (REST with HttpClient, WebSocket with
+ * java.net.http.WebSocket). Absolute times drift on shared machines, so the report gives ratios
+ * to the baseline measured in the same run.
+ */
+public class Bench {
+
+    static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final int PORT = 18080;
+    static final String BASE = "http://127.0.0.1:" + PORT;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String[] TOPICS = {
+            "What is the Commerce Department planning to restrict?", "Who are Charcoal Typhoon and Salmon Typhoon?",
+            "What did ByteDance use ChatGPT for?", "What is Yi-34B?", "What is Huawei working on?",
+            "Why is there a gap between OpenAI and Chinese AI technology?", "What did Nvidia and AMD do in 2022?",
+            "How did China react to the release of ChatGPT?", "How do Chinese companies build apps on OpenAI models?",
+            "Is China still behind in AI?", "Who founded Alibaba?", "What is the weather in Beijing tomorrow?"};
+
+    final boolean quick;
+    final StringBuilder report = new StringBuilder();
+    final List<double[]> plotRest = new ArrayList<>();
+    final List<double[]> plotWs = new ArrayList<>();
+    final AtomicInteger unique = new AtomicInteger();
+
+    Bench(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        new Bench(quick).run();
+    }
+
+    /** A question nobody asked before: the bot's question cache must not flatter it. */
+    String freshQuestion() {
+        int n = unique.getAndIncrement();
+        return TOPICS[n % TOPICS.length] + " (" + n + ")";
+    }
+
+    void run() throws Exception {
+        long started = System.nanoTime();
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.append("# Benchmark results\n\n")
+                .append("Run ").append(LocalDateTime.now().withNano(0)).append(" on ").append(cores)
+                .append(" cores, ").append(System.getProperty("java.version")).append(quick ? ", quick mode" : "")
+                .append(". Loopback only; every question is unique (no cache hits) unless said otherwise.\n\n");
+
+        // 1. Embedding-only baseline, in this process, same questions, same ONNX settings as the bot.
+        int sequential = quick ? 150 : 600;
+        int seconds = quick ? 3 : 10;
+        Stats baseSeq;
+        double baseThroughput;
+        EmbeddingModel model = new MiniLmEmbeddingModel(1, Runnable::run);
+        for (int i = 0; i < 100; i++) {
+            model.embed(freshQuestion()); // warm-up
+        }
+        baseSeq = new Stats();
+        for (int i = 0; i < sequential; i++) {
+            String q = freshQuestion().toLowerCase(Locale.ROOT);
+            long t = System.nanoTime();
+            model.embed(q);
+            baseSeq.add(System.nanoTime() - t);
+        }
+        baseThroughput = embedThroughput(model, cores, seconds);
+        model = null;
+        System.gc();
+        report.append("## Embedding-only baseline (in-process, 1 ONNX thread per call)\n\n")
+                .append("| measure | value |\n|---|---|\n")
+                .append(row("median latency, one caller", ms(baseSeq.p(50))))
+                .append(row("p99 latency, one caller", ms(baseSeq.p(99))))
+                .append(row("throughput, " + cores + " callers", String.format("%.0f questions/s", baseThroughput)))
+                .append("\n");
+        log("baseline: median %.2f ms, %.0f/s", baseSeq.p(50) / 1e6, baseThroughput);
+
+        // 2. Startup to ready with the default fact base, cold and warm embedding cache.
+        Path cacheDir = Files.createTempDirectory("bench-cache");
+        Path cache = cacheDir.resolve("embeddings.bin");
+        App cold = App.start(List.of(), Path.of("knowledge"), cache);
+        long coldMs = cold.readyMillis;
+        cold.stop();
+        App app = App.start(List.of(), Path.of("knowledge"), cache);
+        long warmMs = app.readyMillis;
+        report.append("## Startup to ready (default fact base)\n\n| cache | time to ready |\n|---|---|\n")
+                .append(row("cold (embeds every snippet)", coldMs + " ms"))
+                .append(row("warm (embeddings from disk)", warmMs + " ms"))
+                .append("\n");
+        log("startup cold %d ms, warm %d ms", coldMs, warmMs);
+
+        // 3. One client, one question after another: REST latency against the baseline.
+        for (int i = 0; i < 50; i++) {
+            rest(freshQuestion()); // warm-up: JIT, connection
+        }
+        Stats restSeq = new Stats();
+        for (int i = 0; i < sequential; i++) {
+            long t = System.nanoTime();
+            rest(freshQuestion());
+            restSeq.add(System.nanoTime() - t);
+        }
+        Stats hit = new Stats();
+        String repeated = TOPICS[4];
+        rest(repeated);
+        for (int i = 0; i < sequential; i++) {
+            long t = System.nanoTime();
+            rest(repeated);
+            hit.add(System.nanoTime() - t);
+        }
+        report.append("## One client, sequential questions\n\n")
+                .append("| path | p50 | p99 | p50 / embedding p50 | target |\n|---|---|---|---|---|\n")
+                .append(String.format("| `POST /api/ask`, new questions | %s | %s | **%.2f×** | ≤ 1.25× |%n",
+                        ms(restSeq.p(50)), ms(restSeq.p(99)), restSeq.p(50) / baseSeq.p(50)))
+                .append(String.format("| `POST /api/ask`, repeated question (embedding cache hit) | %s | %s | %.2f× | |%n%n",
+                        ms(hit.p(50)), ms(hit.p(99)), hit.p(50) / baseSeq.p(50)));
+        log("rest sequential p50 %.2f ms (%.2fx), cache hit p50 %.2f ms", restSeq.p(50) / 1e6,
+                restSeq.p(50) / baseSeq.p(50), hit.p(50) / 1e6);
+
+        // 4. Concurrency: REST and WebSocket at 1, 8 and 32 clients.
+        report.append("## Concurrent clients\n\n")
+                .append("| transport | clients | questions/s | vs. embedding-only | p50 | p99 | errors |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (int clients : new int[]{1, 8, 32}) {
+            Load r = load(clients, seconds, false);
+            plotRest.add(new double[]{clients, r.stats.p(50) / 1e6, r.stats.p(99) / 1e6});
+            report.append(loadRow("REST", clients, r, baseThroughput));
+            Load w = load(clients, seconds, true);
+            plotWs.add(new double[]{clients, w.stats.p(50) / 1e6, w.stats.p(99) / 1e6});
+            report.append(loadRow("WebSocket", clients, w, baseThroughput));
+            log("%d clients: REST %.0f/s p99 %.1f ms; WS %.0f/s p99 %.1f ms", clients, r.throughput,
+                    r.stats.p(99) / 1e6, w.throughput, w.stats.p(99) / 1e6);
+        }
+        report.append("\nTarget: at 8 and 32 clients, at least 85% of the embedding-only throughput.\n\n");
+        report.append("RSS of the bot after the load: ").append(app.rssMb()).append(" MiB\n\n");
+        app.stop();
+
+        // 5. Synthetic fact bases.
+        int[] sizes = quick ? new int[]{1_000} : new int[]{1_000, 10_000, 100_000};
+        report.append("## Scale: synthetic fact bases\n\n")
+                .append("| snippets | ingest, cold cache | ingest, warm cache | retrieval p50 | retrieval p99 | answer p50 | RSS |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (int size : sizes) {
+            Path dir = Synthetic.write(size);
+            Path synthCache = dir.resolveSibling(dir.getFileName() + "-embeddings.bin");
+            App first = App.start(List.of(), dir, synthCache);
+            long coldIngest = first.readyMillis;
+            first.stop();
+            App second = App.start(List.of(), dir, synthCache);
+            long warmIngest = second.readyMillis;
+            Stats answer = new Stats();
+            int asks = quick ? 100 : 300;
+            for (int i = 0; i < asks; i++) {
+                String q = Synthetic.question(i);
+                long t = System.nanoTime();
+                rest(q + " " + i);
+                answer.add(System.nanoTime() - t);
+            }
+            double[] retrieval = retrievalQuantiles();
+            report.append(String.format("| %,d | %.1f s | %.1f s | %.2f ms | %.2f ms | %s | %d MiB |%n", size,
+                    coldIngest / 1000.0, warmIngest / 1000.0, retrieval[0], retrieval[1], ms(answer.p(50)),
+                    second.rssMb()));
+            log("%d snippets: cold %d ms, warm %d ms, retrieval p50 %.2f ms p99 %.2f ms, RSS %d MiB", size,
+                    coldIngest, warmIngest, retrieval[0], retrieval[1], second.rssMb());
+            second.stop();
+        }
+        report.append("\nGoal at 100k: retrieval p50 under 15 ms, RSS under 1.5 GiB. Ingest time includes JVM and "
+                + "Quarkus startup. Retrieval is dense search + BM25 + fusion, without embedding the question "
+                + "(Micrometer `bot.retrieval.latency`).\n\n");
+
+        if (!quick) {
+            replicas(cache, seconds);
+        }
+
+        Plot.write(Path.of("docs/benchmarks/latency.png"), plotRest, plotWs, baseSeq.p(50) / 1e6);
+        report.append("![latency against concurrency](latency.png)\n\n")
+                .append(String.format("Benchmark wall time: %.0f s.%n", (System.nanoTime() - started) / 1e9));
+        Files.createDirectories(Path.of("docs/benchmarks"));
+        Path out = Path.of(quick ? "target/benchmarks-quick.md" : "docs/benchmarks/results.md");
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+        System.out.println("Wrote " + out);
+    }
+
+    /** Two replicas sharing state in Redis against one, with the same 32 REST clients. */
+    void replicas(Path cache, int seconds) throws Exception {
+        Path server = Path.of("/usr/bin/redis-server");
+        report.append("## Two replicas against one (state in Redis)\n\n");
+        if (!Files.exists(server)) {
+            report.append("Skipped: redis-server is not installed.\n\n");
+            return;
+        }
+        int redisPort = PORT + 100;
+        Process redis = new ProcessBuilder(server.toString(), "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectOutput(Path.of("target/bench-redis.log").toFile()).start();
+        List<String> shared = List.of("-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort);
+        try {
+            App one = App.start(shared, Path.of("knowledge"), cache, PORT);
+            Load single = load(32, seconds, false, List.of(BASE));
+            one.stop();
+            App first = App.start(shared, Path.of("knowledge"), cache, PORT);
+            App second = App.start(shared, Path.of("knowledge"), cache, PORT + 1);
+            Load both = load(32, seconds, false, List.of(BASE, "http://127.0.0.1:" + (PORT + 1)));
+            first.stop();
+            second.stop();
+            report.append("| replicas | questions/s | p50 | p99 | errors |\n|---|---|---|---|---|\n")
+                    .append(String.format("| 1 | %.0f | %s | %s | %d |%n", single.throughput, ms(single.stats.p(50)),
+                            ms(single.stats.p(99)), single.errors))
+                    .append(String.format("| 2 | %.0f | %s | %s | %d |%n%n", both.throughput, ms(both.stats.p(50)),
+                            ms(both.stats.p(99)), both.errors))
+                    .append(String.format("Two replicas give %.2f× the throughput of one. Both run on the same %d "
+                            + "cores here, and answering is CPU-bound (embedding), so a second replica on the same "
+                            + "machine cannot add capacity; on separate machines each brings its own cores.%n%n",
+                            both.throughput / single.throughput, Runtime.getRuntime().availableProcessors()));
+            log("replicas: one %.0f/s, two %.0f/s", single.throughput, both.throughput);
+        } finally {
+            redis.destroy();
+        }
+    }
+
+    static double embedThroughput(EmbeddingModel model, int threads, int seconds) throws Exception {
+        AtomicLong done = new AtomicLong();
+        AtomicInteger n = new AtomicInteger(1_000_000);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            all.add(CompletableFuture.runAsync(() -> {
+                while (System.nanoTime() < end) {
+                    int i = n.getAndIncrement();
+                    model.embed((TOPICS[i % TOPICS.length] + " (" + i + ")").toLowerCase(Locale.ROOT));
+                    done.incrementAndGet();
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static String rest(String question) throws IOException, InterruptedException {
+        return rest(BASE, question);
+    }
+
+    static String rest(String base, String question) throws IOException, InterruptedException {
+        String body = "{\"question\": \"" + question.replace("\"", "'") + "\"}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    record Load(Stats stats, double throughput, int errors) {
+    }
+
+    Load load(int clients, int seconds, boolean websocket) throws Exception {
+        return load(clients, seconds, websocket, List.of(BASE));
+    }
+
+    /** Clients spread round-robin over the given bases (REST only when there are several). */
+    Load load(int clients, int seconds, boolean websocket, List<String> bases) throws Exception {
+        Stats stats = new Stats();
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            String base = bases.get(c % bases.size());
+            all.add(CompletableFuture.runAsync(() -> {
+                try (WsClient ws = websocket ? WsClient.open() : null) {
+                    while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
+                        try {
+                            if (ws != null) {
+                                ws.ask(freshQuestion());
+                            } else {
+                                rest(base, freshQuestion());
+                            }
+                            stats.add(System.nanoTime() - t);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Load(stats, stats.count() / elapsed, errors.get());
+    }
+
+    static String loadRow(String transport, int clients, Load load, double baseline) {
+        return String.format("| %s | %d | %.0f | %.0f%% | %s | %s | %d |%n", transport, clients, load.throughput,
+                100 * load.throughput / baseline, ms(load.stats.p(50)), ms(load.stats.p(99)), load.errors);
+    }
+
+    /** p50 and p99 of the bot's retrieval timer, in ms, from the Prometheus endpoint. */
+    static double[] retrievalQuantiles() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new double[]{quantile(metrics, "0.5"), quantile(metrics, "0.99")};
+    }
+
+    static double quantile(String metrics, String q) {
+        Matcher m = Pattern.compile("bot_retrieval_latency_seconds\\{quantile=\"" + Pattern.quote(q) + "\"} ([0-9.eE-]+)")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) * 1000 : Double.NaN;
+    }
+
+    static String row(String a, String b) {
+        return "| " + a + " | " + b + " |\n";
+    }
+
+    static String ms(double nanos) {
+        return String.format("%.2f ms", nanos / 1e6);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+
+    /** Latencies in nanoseconds; thread-safe. */
+    static final class Stats {
+        private final List<Long> values = Collections.synchronizedList(new ArrayList<>());
+
+        void add(long nanos) {
+            values.add(nanos);
+        }
+
+        int count() {
+            return values.size();
+        }
+
+        double p(double percentile) {
+            List<Long> sorted;
+            synchronized (values) {
+                sorted = new ArrayList<>(values);
+            }
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            Collections.sort(sorted);
+            int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+    }
+
+    /** One WebSocket conversation; ask() waits for the final answer frame. */
+    static final class WsClient implements WebSocket.Listener, AutoCloseable {
+        private final StringBuilder partial = new StringBuilder();
+        private volatile CompletableFuture<String> pending;
+        private WebSocket socket;
+
+        static WsClient open() {
+            WsClient client = new WsClient();
+            client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + PORT + "/chat"), client).join();
+            return client;
+        }
+
+        String ask(String question) throws Exception {
+            pending = new CompletableFuture<>();
+            socket.sendText("{\"question\": \"" + question.replace("\"", "'") + "\"}", true).join();
+            String frame = pending.get(30, TimeUnit.SECONDS);
+            if (!frame.contains("\"type\":\"answer\"")) {
+                throw new IOException(frame);
+            }
+            return frame;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                if (!frame.contains("\"type\":\"delta\"")) {
+                    pending.complete(frame);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    /** The packaged bot in a child process. */
+    static final class App {
+        final Process process;
+        final long readyMillis;
+
+        private App(Process process, long readyMillis) {
+            this.process = process;
+            this.readyMillis = readyMillis;
+        }
+
+        static App start(List<String> extra, Path knowledge, Path cache) throws Exception {
+            return start(extra, knowledge, cache, PORT);
+        }
+
+        static App start(List<String> extra, Path knowledge, Path cache, int port) throws Exception {
+            String base = "http://127.0.0.1:" + port;
+            List<String> command = new ArrayList<>(List.of("java", "-Xmx1500m",
+                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dknowledge.dir=" + knowledge.toAbsolutePath(),
+                    "-Dembedding.cache-file=" + cache.toAbsolutePath(),
+                    "-Dquarkus.log.level=WARN"));
+            command.addAll(extra);
+            command.addAll(List.of("-jar", APP.toString()));
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target/bench-app-" + port + ".log").toFile()).start();
+            long deadline = start + TimeUnit.MINUTES.toNanos(6);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The bot exited; see target/bench-app-" + port + ".log");
+                }
+                try {
+                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return new App(process, (System.nanoTime() - start) / 1_000_000);
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("The bot was not ready within 6 minutes");
+        }
+
+        long rssMb() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return -1;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
