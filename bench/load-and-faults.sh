@@ -25,7 +25,8 @@ FAILURES=0
 
 cleanup() {
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
-  [[ -n "${KEEP_WORK:-}" ]] && echo "[bench] work files kept in $WORK" >&2 || rm -rf "$WORK"
+  # Server logs are kept when a check failed, to find out why.
+  if [[ -n "${KEEP_WORK:-}" || $FAILURES -gt 0 ]]; then echo "[bench] work files kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -128,7 +129,9 @@ SOAK=$(load "$SOAK_CLIENTS" "$PER_CLIENT" "$SOAK_PAUSE_MS" $((SOAK_SECONDS + 120
 SOAK_RSS_END=$(rss_mb)
 log "$SOAK"
 [[ "$(field errors "$SOAK")" == 0 && "$(field lost "$SOAK")" == 0 ]] || FAILURES=$((FAILURES + 1))
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+SOAK_SERVER="still running at the end"
+if ! kill "$SERVER_PID" 2>/dev/null; then SOAK_SERVER="GONE before the end (see server6.log)"; FAILURES=$((FAILURES + 1)); fi
+wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 
 mkdir -p "$(dirname "$REPORT")"
 cat >"$REPORT" <<MD
@@ -147,7 +150,7 @@ packaged app on loopback (\`-Xmx512m\`, per-client rate limit raised for the run
 | second restart | ${REUSED:-?} |
 | cache files ignored as corrupt | ${IGNORED:-0} |
 | soak: $SOAK_CLIENTS clients, one question every $SOAK_PAUSE_MS ms each, $SOAK_SECONDS s | $(field answers "$SOAK") answers, **$(field errors "$SOAK") errors, $(field lost "$SOAK") lost**; p99 $(field p99_ms "$SOAK") ms |
-| RSS at soak start / end | **${SOAK_RSS_START} MB / ${SOAK_RSS_END} MB** |
+| RSS at soak start / end | **${SOAK_RSS_START} MB / ${SOAK_RSS_END} MB** (server $SOAK_SERVER) |
 
 Failed checks: **$FAILURES**.
 MD
