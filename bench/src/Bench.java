@@ -456,7 +456,9 @@ public class Bench {
                     "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                     "-Dknowledge.dir=" + knowledge.toAbsolutePath(),
                     "-Dembedding.cache-file=" + cache.toAbsolutePath(),
-                    "-Dquarkus.log.level=WARN"));
+                    "-Dquarkus.log.level=WARN",
+                    // Every bench client shares one address: measure capacity, not the per-client rate limit.
+                    "-Dlimits.questions-per-minute=1000000", "-Dlimits.burst=1000000"));
             command.addAll(extra);
             command.addAll(List.of("-jar", APP.toString()));
             long start = System.nanoTime();

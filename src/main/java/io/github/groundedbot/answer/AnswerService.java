@@ -174,7 +174,12 @@ public class AnswerService {
         if (question == null || question.isBlank()) {
             throw new InvalidQuestionException("The question is empty: send the text of a question.");
         }
-        String text = question.strip();
+        // Control and format characters (NUL, bidi overrides, zero-width joiners, lone surrogates) carry no
+        // meaning here and would reach logs and the model as is; a question left without a word is empty.
+        String text = INVISIBLE.matcher(question).replaceAll(" ").strip();
+        if (!WORD_CHARACTER.matcher(text).find()) {
+            throw new InvalidQuestionException("The question has no words: send the text of a question.");
+        }
         if (text.length() > config.maxQuestionLength()) {
             throw new InvalidQuestionException("The question is " + text.length() + " characters long; the limit is "
                     + config.maxQuestionLength() + ".");
@@ -198,6 +203,9 @@ public class AnswerService {
     }
 
     private static final String REFUSAL = "I don't know: ";
+    private static final java.util.regex.Pattern INVISIBLE =
+            java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Zs}]+");
+    private static final java.util.regex.Pattern WORD_CHARACTER = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]");
 
     static Answer refusal(List<String> topics, String conversationId, String resolved) {
         return new Answer(REFUSAL + "my fact base has nothing that answers that, and I only answer from it. "

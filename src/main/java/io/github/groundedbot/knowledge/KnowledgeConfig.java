@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "knowledge")
 public interface KnowledgeConfig {
@@ -18,4 +19,21 @@ public interface KnowledgeConfig {
      */
     @WithDefault("200")
     int maxWords();
+
+    /** Watching {@code dir} for added, edited and deleted files, which are then reloaded without a restart. */
+    Watch watch();
+
+    interface Watch {
+
+        /** Set to false to load the fact base only at startup and on {@code POST /api/knowledge/reload}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How often file sizes and modification times are compared. A change is reloaded once it has
+         * been stable for one interval, so a save in several writes is read whole, once.
+         */
+        @WithDefault("2s")
+        Duration interval();
+    }
 }

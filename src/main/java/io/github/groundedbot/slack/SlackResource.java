@@ -91,7 +91,12 @@ public class SlackResource {
                              @HeaderParam(SIGNATURE_HEADER) String signature,
                              byte[] body) {
         verify(timestamp, signature, body);
-        var command = new SlashCommandPayloadParser().parse(new String(body, StandardCharsets.UTF_8));
+        com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload command;
+        try {
+            command = new SlashCommandPayloadParser().parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) { // broken percent-encoding: a client error, not ours
+            throw new ProblemException(400, "Malformed Slack command", "The body is not a valid form.");
+        }
         return Response.ok(gson.toJson(commands.onCommand(command)), MediaType.APPLICATION_JSON).build();
     }
 

@@ -2,13 +2,20 @@ package io.github.groundedbot.web;
 
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.limits.ClientAddress;
+import io.github.groundedbot.limits.InFlightLimit;
+import io.github.groundedbot.limits.RateLimiter;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.Map;
 
 @Path("/api/ask")
 public class AskResource {
@@ -21,9 +28,15 @@ public class AskResource {
     }
 
     private final AnswerService answers;
+    private final RateLimiter rateLimiter;
+    private final InFlightLimit inFlight;
+    private final ClientAddress clients;
 
-    public AskResource(AnswerService answers) {
+    public AskResource(AnswerService answers, RateLimiter rateLimiter, InFlightLimit inFlight, ClientAddress clients) {
         this.answers = answers;
+        this.rateLimiter = rateLimiter;
+        this.inFlight = inFlight;
+        this.clients = clients;
     }
 
     @POST
@@ -31,10 +44,22 @@ public class AskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the fact base, with citations, or refuse")
-    public Answer ask(AskRequest request) {
+    public Answer ask(AskRequest request, @Context HttpServerRequest http) {
+        RateLimiter.Decision decision = rateLimiter.tryAcquire("rest:" + clients.of(http));
+        if (!decision.allowed()) {
+            long seconds = decision.retryAfterSeconds();
+            throw new ProblemException(429, "Too Many Requests", "Too many questions from this client; retry in "
+                    + seconds + " s.", Map.of("Retry-After", String.valueOf(seconds)));
+        }
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }
-        return answers.ask("rest", request.question(), request.conversationId(), AnswerService.NO_DELTAS);
+        try {
+            return inFlight.call(() -> answers.ask("rest", request.question(), request.conversationId(),
+                    AnswerService.NO_DELTAS));
+        } catch (InFlightLimit.OverloadedException e) {
+            throw new ProblemException(503, "Service Unavailable", e.getMessage(),
+                    Map.of("Retry-After", String.valueOf(InFlightLimit.OverloadedException.RETRY_AFTER_SECONDS)));
+        }
     }
 }

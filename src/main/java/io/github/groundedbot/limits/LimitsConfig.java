@@ -1,0 +1,47 @@
+package io.github.groundedbot.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How much one client, and everyone together, may ask of the bot. */
+@ConfigMapping(prefix = "limits")
+public interface LimitsConfig {
+
+    /** Questions one client (REST: an address; WebSocket: a connection) may ask per minute, sustained. */
+    @WithDefault("30")
+    int questionsPerMinute();
+
+    /** Questions a client may ask at once before the per-minute rate applies (the bucket's size). */
+    @WithDefault("10")
+    int burst();
+
+    /** Clients remembered by the in-memory rate limiter; the least recently seen are forgotten first. */
+    @WithDefault("100000")
+    int maxClients();
+
+    /**
+     * Take the REST client's address from the last {@code X-Forwarded-For} entry (the address the
+     * proxy saw). Only behind exactly one reverse proxy that appends to the header: otherwise anyone
+     * could pick an address and escape the limit.
+     */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    /** Questions answered at once, all channels together. Answering is CPU work: more only adds latency. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /** How long a question may wait for one of {@code max-in-flight} places before it is shed (503). */
+    @WithDefault("2s")
+    Duration inFlightWait();
+
+    /** Open WebSocket connections; one more is closed at once with 1013 (try again later). */
+    @WithDefault("1000")
+    int maxWebsocketConnections();
+
+    /** A WebSocket connection that asks nothing for this long is closed (1000), freeing its slot. */
+    @WithDefault("15m")
+    Duration websocketIdleTimeout();
+}

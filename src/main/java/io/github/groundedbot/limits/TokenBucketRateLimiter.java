@@ -1,0 +1,71 @@
+package io.github.groundedbot.limits;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per client, in memory: {@code burst} questions at once, refilled at
+ * {@code questions-per-minute}. At most {@code max-clients} buckets are kept (least recently used
+ * dropped), so a flood of addresses cannot grow memory without bound; a dropped client simply
+ * starts again with a full bucket.
+ */
+@DefaultBean
+@ApplicationScoped
+public class TokenBucketRateLimiter implements RateLimiter {
+
+    private final double capacity;
+    private final double tokensPerNano;
+    private final LongSupplier nanoTime;
+    private final Map<String, Bucket> buckets;
+
+    @Inject
+    public TokenBucketRateLimiter(LimitsConfig config) {
+        this(config.burst(), config.questionsPerMinute(), config.maxClients(), System::nanoTime);
+    }
+
+    TokenBucketRateLimiter(int burst, int perMinute, int maxClients, LongSupplier nanoTime) {
+        this.capacity = Math.max(1, burst);
+        this.tokensPerNano = Math.max(1, perMinute) / 60e9;
+        this.nanoTime = nanoTime;
+        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > maxClients;
+            }
+        };
+    }
+
+    @Override
+    public synchronized Decision tryAcquire(String client) {
+        long now = nanoTime.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
+        bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * tokensPerNano);
+        bucket.at = now;
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return Decision.ALLOWED;
+        }
+        return new Decision(false, Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / tokensPerNano)));
+    }
+
+    @Override
+    public synchronized void forget(String client) {
+        buckets.remove(client);
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(double tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+    }
+}
