@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src knowledge pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
   ./mvnw -B -q package -DskipTests
 fi
-CP="$(ls target/quarkus-app/lib/main/*.jar target/quarkus-app/app/*.jar | tr '\n' ':')"
+CP="$(ls target/quarkus-app/lib/boot/*.jar target/quarkus-app/lib/main/*.jar target/quarkus-app/app/*.jar | tr "\n" ":")"
 mkdir -p target/bench-classes
 javac -q -d target/bench-classes -cp "$CP" bench/src/*.java 2>/dev/null || javac -d target/bench-classes -cp "$CP" bench/src/*.java
 exec java -Xmx1g -cp "target/bench-classes:$CP" Bench "$@"

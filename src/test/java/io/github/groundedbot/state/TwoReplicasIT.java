@@ -38,13 +38,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas of the packaged bot against one real Redis (started here on a free loopback port):
- * shared conversations, shared Slack de-duplication, and answers that keep coming while Redis is
- * down, with shared memory back once it returns.
+ * shared conversations, shared Slack de-duplication, answers that keep coming while Redis is down
+ * (with shared memory back once it returns), and one rate limit per client across replicas.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
 
     private static final String SECRET = "it-signing-secret";
+    private static final int RATE_LIMIT = 12;
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     private static int redisPort;
@@ -136,6 +137,31 @@ class TwoReplicasIT {
         });
     }
 
+    @Test
+    @Order(4)
+    void aClientsRateLimitHoldsAcrossReplicas() throws InterruptedException {
+        // A fixed one-minute window: start well inside one, so the loop cannot straddle two.
+        int second = java.time.LocalTime.now().getSecond();
+        if (second > 45) {
+            Thread.sleep((61 - second) * 1000L);
+        }
+        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // a header value only
+        int answered = 0;
+        int limited = 0;
+        for (int i = 0; i < 2 * RATE_LIMIT && limited == 0; i++) {
+            int status = given().baseUri(i % 2 == 0 ? a : b).header("X-Forwarded-For", client)
+                    .contentType(ContentType.JSON).body(Map.of("question", "What is Yi-34B?"))
+                    .when().post("/api/ask").statusCode();
+            if (status == 200) {
+                answered++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).as("the client was limited").isEqualTo(1);
+        assertThat(answered).as("one shared allowance, not one per replica").isEqualTo(RATE_LIMIT);
+    }
+
     private static Response ask(String replica, String question, String conversationId) {
         Map<String, String> body = conversationId == null ? Map.of("question", question)
                 : Map.of("question", question, "conversationId", conversationId);
@@ -207,6 +233,8 @@ class TwoReplicasIT {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort,
                 "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=1s",
+                "-Dlimits.trust-forwarded-for=true", "-Dlimits.questions-per-minute=" + RATE_LIMIT,
+                "-Dlimits.burst=" + RATE_LIMIT,
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
                 "-Dslack.api-url=http://127.0.0.1:" + slack.port(),
                 "-Dembedding.cache-file=target/it/embeddings-" + name + ".bin",
