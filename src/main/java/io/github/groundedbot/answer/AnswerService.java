@@ -28,6 +28,8 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class AnswerService {
 
+    private static final String REFUSAL = "I don't know: ";
+
     private final HybridRetriever retriever;
     private final GroundingCheck grounding;
     private final ExtractiveAnswerer answerer;
@@ -38,6 +40,8 @@ public class AnswerService {
     private final ConversationConfig conversationConfig;
     private final Clock clock;
     private final MeterRegistry registry;
+    /** One latency timer per channel, built once: the builder and its histogram are not free per question. */
+    private final java.util.Map<String, Timer> latency = new java.util.concurrent.ConcurrentHashMap<>();
     private final AnswerPhraser phraser;
 
     /** For callers that show only the final answer: the answer is then not streamed from the LLM. */
@@ -79,11 +83,11 @@ public class AnswerService {
     public Answer ask(String channel, String question, String conversationId, Consumer<String> deltas) {
         long start = System.nanoTime();
         Answer answer = answer(question, conversationId, deltas);
-        String outcome = answer.grounded() ? "answered" : answer.citations().isEmpty() && isRefusal(answer) ? "refused"
-                : "other";
+        String outcome = answer.grounded() ? "answered" : isRefusal(answer) ? "refused" : "other";
         registry.counter("bot.questions", "channel", channel, "outcome", outcome).increment();
-        Timer.builder("bot.answer.latency").description("Time to answer a question, embedding included")
-                .tag("channel", channel).publishPercentileHistogram().register(registry)
+        latency.computeIfAbsent(channel, c -> Timer.builder("bot.answer.latency")
+                        .description("Time to answer a question, embedding included")
+                        .tag("channel", c).publishPercentileHistogram().register(registry))
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return answer;
     }
@@ -199,10 +203,8 @@ public class AnswerService {
     }
 
     private static boolean isRefusal(Answer answer) {
-        return answer.answer().startsWith(REFUSAL);
+        return answer.citations().isEmpty() && answer.answer().startsWith(REFUSAL);
     }
-
-    private static final String REFUSAL = "I don't know: ";
     private static final java.util.regex.Pattern INVISIBLE =
             java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Zs}]+");
     private static final java.util.regex.Pattern WORD_CHARACTER = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]");

@@ -6,6 +6,7 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,16 @@ public final class DenseIndex {
     private final EmbeddingStore<TextSegment> store;
     private final Map<String, Embedding> vectors;
 
-    /** @param vectors by snippet id; not kept when the store can compute cosines itself */
-    public DenseIndex(EmbeddingStore<TextSegment> store, Map<String, Embedding> vectors) {
+    /** The store holds these embeddings under these ids; a copy by id is kept only if the store cannot give cosines. */
+    public DenseIndex(EmbeddingStore<TextSegment> store, List<String> ids, List<Embedding> embeddings) {
         this.store = store;
-        this.vectors = store instanceof FlatEmbeddingStore ? Map.of() : Map.copyOf(vectors);
+        Map<String, Embedding> byId = new HashMap<>();
+        if (!(store instanceof FlatEmbeddingStore)) {
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), embeddings.get(i));
+            }
+        }
+        this.vectors = Map.copyOf(byId);
     }
 
     public List<Hit> search(Embedding question, int k) {

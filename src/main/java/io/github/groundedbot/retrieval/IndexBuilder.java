@@ -74,11 +74,7 @@ public class IndexBuilder {
         List<String> ids = snippets.stream().map(Snippet::id).toList();
         List<TextSegment> segments = snippets.stream().map(s -> TextSegment.from(s.indexedText())).toList();
         store.addAll(ids, embeddings, segments);
-        Map<String, Embedding> vectors = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            vectors.put(ids.get(i), embeddings.get(i));
-        }
-        return new KnowledgeIndex(facts, new DenseIndex(store, vectors), new LexicalIndex(analyzer, snippets),
+        return new KnowledgeIndex(facts, new DenseIndex(store, ids, embeddings), new LexicalIndex(analyzer, snippets),
                 Instant.now());
     }
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class QueryEmbedder {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private final EmbeddingModel model;
     private final Semaphore slots;
     private final Map<String, Embedding> cache;
@@ -71,6 +73,6 @@ public class QueryEmbedder {
 
     /** all-MiniLM-L6-v2 is uncased, so lower-casing changes nothing but the cache hit rate. */
     static String normalise(String text) {
-        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }
