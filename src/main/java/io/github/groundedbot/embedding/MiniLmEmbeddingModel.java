@@ -6,10 +6,19 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -22,19 +31,37 @@ public class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
     /** Names the model in the embedding cache: vectors from another model must never be reused. */
     public static final String MODEL_ID = "all-minilm-l6-v2/langchain4j-1.19.0-beta29/mean";
 
+    private static final Logger LOG = Logger.getLogger(MiniLmEmbeddingModel.class);
     private static final String MODEL = "/all-minilm-l6-v2.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
 
     private final OnnxBertBiEncoder encoder;
 
+    /** Loads the model from the jar into memory (inflating 90 MB on every start). */
     public MiniLmEmbeddingModel(int intraOpThreads, Executor batchExecutor) {
+        this(intraOpThreads, batchExecutor, Optional.empty());
+    }
+
+    /**
+     * @param unpackDir where the model file is unpacked once and reused by later starts: reading it
+     *                  from disk is far quicker than inflating it from the jar, and keeps it off the heap
+     */
+    public MiniLmEmbeddingModel(int intraOpThreads, Executor batchExecutor, Optional<Path> unpackDir) {
         super(batchExecutor);
-        try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+        try (InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
-            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            Optional<Path> file = unpackDir.flatMap(MiniLmEmbeddingModel::unpacked);
+            OrtSession session;
+            if (file.isPresent()) {
+                session = environment.createSession(file.get().toString(), options);
+            } else {
+                try (InputStream model = resource(MODEL)) {
+                    session = environment.createSession(model.readAllBytes(), options);
+                }
+            }
             this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the embedding model", e);
@@ -51,6 +78,41 @@ public class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
     @Override
     protected Integer knownDimension() {
         return 384;
+    }
+
+    /**
+     * The model file unpacked in {@code dir}, named after the model id so another version is never
+     * taken for it; written to a temp file and renamed, so a crash never leaves a partial model.
+     * Empty when the directory is not writable: the caller then reads the model from the jar.
+     */
+    static Optional<Path> unpacked(Path dir) {
+        Path target = dir.resolve(MODEL_ID.replaceAll("[^A-Za-z0-9.-]+", "_") + ".onnx");
+        if (Files.isRegularFile(target)) {
+            return Optional.of(target);
+        }
+        Path temp = null;
+        try (InputStream model = resource(MODEL)) {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "model", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                model.transferTo(out);
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.infof("Unpacked the embedding model to %s for quicker starts", target);
+            return Optional.of(target);
+        } catch (IOException e) {
+            LOG.warnf("Cannot unpack the embedding model to %s (%s); reading it from the jar", dir, e.getMessage());
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private static InputStream resource(String name) {

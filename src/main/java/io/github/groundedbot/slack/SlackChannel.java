@@ -31,25 +31,35 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
             "fatal_error", "service_unavailable", "request_timeout");
 
     private final SlackSettings settings;
-    private final Slack slack;
-    private final Optional<MethodsClient> methods;
-    private final SlashCommandResponseSender responder;
+    private Slack slack;
+    private Optional<MethodsClient> methods;
+    private SlashCommandResponseSender responder;
 
     public SlackChannel(SlackSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The Slack client (OkHttp, TLS trust store) costs a noticeable part of startup, so it is built
+     * on the first delivery, and never when Slack is off.
+     */
+    private synchronized void client() {
+        if (slack != null) {
+            return;
+        }
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().replaceAll("/+$", "") + "/api/");
         config.setStatsEnabled(false); // no background metrics thread: we only make plain blocking calls
         config.setHttpClientCallTimeoutMillis(15_000);
-        this.slack = Slack.getInstance(config);
-        this.methods = settings.token().map(slack::methods);
-        this.responder = new SlashCommandResponseSender(slack);
+        slack = Slack.getInstance(config);
+        methods = settings.token().map(slack::methods);
+        responder = new SlashCommandResponseSender(slack);
     }
 
     void onStart(@Observes StartupEvent event) {
         if (settings.secret().isEmpty()) {
             LOG.info("Slack is off: set SLACK_SIGNING_SECRET (and SLACK_BOT_TOKEN) to answer on Slack");
-        } else if (methods.isEmpty()) {
+        } else if (settings.token().isEmpty()) {
             LOG.warn("Slack: SLACK_BOT_TOKEN is not set, so slash commands work but mentions and DMs go unanswered");
         } else {
             LOG.infof("Slack is on (Web API at %s)", settings.apiUrl());
@@ -63,6 +73,7 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
 
     @Override
     public void deliver(SlackDestination destination, Answer answer) {
+        client();
         SlackReply reply = SlackReplies.render(answer);
         if (destination instanceof SlackDestination.InThread thread) {
             withRetries("chat.postMessage to " + thread.channel(), () -> postInThread(thread, reply));
@@ -148,7 +159,10 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
     }
 
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        if (slack == null) {
+            return;
+        }
         try {
             slack.close();
         } catch (Exception e) {

@@ -1,0 +1,119 @@
+package io.github.groundedbot.embedding;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Loads all-MiniLM-L6-v2 on its own thread as soon as the CDI container is up, so the model (native
+ * library, onnxruntime session, tokenizer: the slowest part of a start) loads while the HTTP server,
+ * OpenAPI and the fact base are still being set up, instead of after them.
+ */
+@ApplicationScoped
+public class ModelLoader {
+
+    private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+
+    /** The settings a model is loaded with: a preload is only used when they match the running config. */
+    private record Settings(int intraOpThreads, Optional<Path> modelDir) {
+        static Settings of(EmbeddingConfig config) {
+            return new Settings(config.intraOpThreads(), config.modelDir());
+        }
+
+        /**
+         * The same settings read from the raw config while the container starts, before config
+         * mappings exist (defaults as in {@link EmbeddingConfig}). A guess the producer checks.
+         */
+        static Settings early(Config config) {
+            return new Settings(config.getOptionalValue("embedding.intra-op-threads", Integer.class).orElse(1),
+                    config.getOptionalValue("embedding.model-dir", String.class).or(() -> Optional.of("data"))
+                            .filter(dir -> !dir.isBlank()).map(Path::of));
+        }
+    }
+
+    private final Instance<EmbeddingConfig> config;
+    private final ExecutorService batches;
+    private Settings preloadSettings;
+    private CompletableFuture<MiniLmEmbeddingModel> preload;
+
+    public ModelLoader(Instance<EmbeddingConfig> config) {
+        this.config = config;
+        int cores = Runtime.getRuntime().availableProcessors();
+        // Batches (startup, reloads) spread over one thread per core, each call single-threaded.
+        this.batches = Executors.newFixedThreadPool(cores, runnable -> {
+            Thread thread = new Thread(runnable, "embedding-batch");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // Packaging with AppCDS starts the app only to record its classes: no model is needed then.
+        if (Boolean.getBoolean("quarkus.appcds.generate")) {
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.early(ConfigProvider.getConfig());
+        } catch (RuntimeException notReadableYet) {
+            // Not expected; the model then simply loads on first use.
+            LOG.debugf("Embedding model not preloaded: %s", notReadableYet.getMessage());
+            return;
+        }
+        synchronized (this) {
+            preloadSettings = settings;
+            preload = new CompletableFuture<>();
+        }
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                preload.complete(load(settings));
+                LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException | Error e) {
+                preload.completeExceptionally(e);
+            }
+        }, "embedding-model-load");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private MiniLmEmbeddingModel load(Settings settings) {
+        return new MiniLmEmbeddingModel(settings.intraOpThreads(), batches, settings.modelDir());
+    }
+
+    /** all-MiniLM-L6-v2 runs in-process (ONNX): no network, no model download at run time. */
+    @Produces
+    @Singleton
+    EmbeddingModel embeddingModel() {
+        Settings wanted = Settings.of(config.get());
+        synchronized (this) {
+            if (preload == null || !wanted.equals(preloadSettings)) {
+                return load(wanted);
+            }
+        }
+        try {
+            return preload.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        batches.shutdownNow();
+    }
+}
