@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src knowledge pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
-  ./mvnw -B -q package -DskipTests
+if [ ! -f target/quarkus-app/app-cds.jsa ] || [ -n "$(find src knowledge pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
 fi
 CP="$(ls target/quarkus-app/lib/boot/*.jar target/quarkus-app/lib/main/*.jar target/quarkus-app/app/*.jar | tr "\n" ":")"
 mkdir -p target/bench-classes

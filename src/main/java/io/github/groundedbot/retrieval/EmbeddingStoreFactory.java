@@ -7,14 +7,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 
 /**
- * Makes the store each index version is built into: an exact in-memory {@link FlatEmbeddingStore} by
- * default. Replace this bean (CDI {@code @Alternative}) to keep vectors in another {@link EmbeddingStore}.
+ * Makes the store each index version is built into: an in-memory {@link FlatEmbeddingStore}, exact
+ * below {@code retrieval.approximate-from} snippets. Replace this bean (CDI {@code @Alternative}) to keep vectors in another {@link EmbeddingStore}.
  */
 @ApplicationScoped
 public class EmbeddingStoreFactory implements Supplier<EmbeddingStore<TextSegment>> {
 
+    private final RetrievalConfig config;
+
+    public EmbeddingStoreFactory(RetrievalConfig config) {
+        this.config = config;
+    }
+
     @Override
     public EmbeddingStore<TextSegment> get() {
-        return new FlatEmbeddingStore();
+        return new FlatEmbeddingStore(config.approximateFrom());
     }
 }

@@ -30,12 +30,31 @@ import java.util.stream.IntStream;
 public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
 
     static final int PARALLEL_FROM = 20_000;
+    /** Vectors re-ranked exactly after the bit-sketch pass: recall stays near 1 while the scan stays cheap. */
+    static final int RERANK_AT_LEAST = 8_000;
 
+    private final int approximateFrom;
     private final List<String> ids = new ArrayList<>();
     private final List<TextSegment> segments = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private float[] matrix = new float[0];
     private int dimension = -1;
+    private Sketches sketches;
+
+    /** Always exact. */
+    public FlatEmbeddingStore() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param approximateFrom from this many vectors on, a search first ranks every vector by a
+     *                        384-bit sketch (which side of the corpus mean each dimension falls on,
+     *                        compared with XOR and popcount) and computes exact cosines only for the
+     *                        few thousand closest; below it, every cosine is computed
+     */
+    public FlatEmbeddingStore(int approximateFrom) {
+        this.approximateFrom = approximateFrom;
+    }
 
     @Override
     public String add(Embedding embedding) {
@@ -91,6 +110,7 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
             ids.add(id);
             segments.add(embedded == null ? null : embedded.get(i));
         }
+        sketches = ids.size() >= approximateFrom ? Sketches.of(matrix, ids.size(), dimension) : null;
     }
 
     private void add(String id, Embedding embedding, TextSegment segment) {
@@ -106,7 +126,10 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
             return new EmbeddingSearchResult<>(List.of());
         }
         List<Hit> best;
-        if (n < PARALLEL_FROM) {
+        Sketches sketched = sketches;
+        if (sketched != null && sketched.count() == n) {
+            best = exactAmong(query, sketched.closest(query, Math.max(RERANK_AT_LEAST, 50 * k)), k);
+        } else if (n < PARALLEL_FROM) {
             best = topK(query, 0, n, k);
         } else {
             int chunks = Runtime.getRuntime().availableProcessors();
@@ -152,6 +175,117 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
         List<Hit> hits = new ArrayList<>(heap);
         hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
         return hits;
+    }
+
+    /** Exact cosines for the given positions, split over the cores. */
+    private List<Hit> exactAmong(float[] query, int[] positions, int k) {
+        int chunks = Runtime.getRuntime().availableProcessors();
+        int n = positions.length;
+        return IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> exactAmong(query, positions, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), k))
+                .flatMap(List::stream)
+                .sorted(Comparator.comparingDouble(Hit::cosine).reversed())
+                .limit(k)
+                .toList();
+    }
+
+    private List<Hit> exactAmong(float[] query, int[] positionList, int from, int to, int k) {
+        PriorityQueue<Hit> heap = new PriorityQueue<>(k + 1, Comparator.comparingDouble(Hit::cosine));
+        for (int p = from; p < to; p++) {
+            int position = positionList[p];
+            float cosine = dot(query, position * dimension);
+            if (heap.size() < k) {
+                heap.add(new Hit(position, cosine));
+            } else if (cosine > heap.peek().cosine) {
+                heap.poll();
+                heap.add(new Hit(position, cosine));
+            }
+        }
+        List<Hit> hits = new ArrayList<>(heap);
+        hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
+        return hits;
+    }
+
+    /**
+     * One bit per dimension and vector: set when the value lies above the corpus mean there. The
+     * Hamming distance between two sketches tracks the angle between the centred vectors, so the
+     * nearest sketches hold the nearest vectors with high probability, at 1/32 of the memory and
+     * a few instructions per vector.
+     */
+    private record Sketches(long[] bits, int words, int count, float[] mean) {
+
+        static Sketches of(float[] matrix, int count, int dimension) {
+            float[] mean = new float[dimension];
+            for (int i = 0; i < count; i++) {
+                for (int d = 0; d < dimension; d++) {
+                    mean[d] += matrix[i * dimension + d];
+                }
+            }
+            for (int d = 0; d < dimension; d++) {
+                mean[d] /= count;
+            }
+            int words = (dimension + 63) / 64;
+            long[] bits = new long[count * words];
+            for (int i = 0; i < count; i++) {
+                sketch(matrix, i * dimension, mean, bits, i * words);
+            }
+            return new Sketches(bits, words, count, mean);
+        }
+
+        private static void sketch(float[] vector, int offset, float[] mean, long[] into, int at) {
+            for (int d = 0; d < mean.length; d++) {
+                if (vector[offset + d] > mean[d]) {
+                    into[at + d / 64] |= 1L << (d % 64);
+                }
+            }
+        }
+
+        /** Fills the Hamming distances of positions [from, to) and returns their histogram. */
+        private int[] distances(long[] q, int[] distance, int from, int to) {
+            int[] histogram = new int[words * 64 + 1];
+            for (int i = from; i < to; i++) {
+                int bitsApart = 0;
+                for (int w = 0; w < words; w++) {
+                    bitsApart += Long.bitCount(q[w] ^ bits[i * words + w]);
+                }
+                distance[i] = bitsApart;
+                histogram[bitsApart]++;
+            }
+            return histogram;
+        }
+
+        /** Positions of at least {@code wanted} vectors whose sketches are closest to the query's. */
+        int[] closest(float[] query, int wanted) {
+            long[] q = new long[words];
+            sketch(query, 0, mean, q, 0);
+            int[] distance = new int[count];
+            int chunks = Runtime.getRuntime().availableProcessors();
+            int[] histogram = IntStream.range(0, chunks).parallel()
+                    .mapToObj(c -> distances(q, distance, (int) ((long) count * c / chunks), (int) ((long) count * (c + 1) / chunks)))
+                    .reduce(new int[words * 64 + 1], (a, b) -> {
+                        int[] sum = a.clone();
+                        for (int i = 0; i < b.length; i++) {
+                            sum[i] += b[i];
+                        }
+                        return sum;
+                    });
+            int cutoff = 0;
+            for (int seen = histogram[0]; seen < wanted && cutoff < histogram.length - 1; seen += histogram[++cutoff]) {
+                // find the smallest distance that admits enough candidates
+            }
+            int size = 0;
+            for (int d = 0; d <= cutoff; d++) {
+                size += histogram[d];
+            }
+            int[] positions = new int[size];
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                if (distance[i] <= cutoff) {
+                    positions[next++] = i;
+                }
+            }
+            return positions;
+        }
     }
 
     /** Four accumulators let the JIT keep several multiply-adds in flight. */

@@ -38,6 +38,50 @@ class FlatEmbeddingStoreTest {
         assertThat(store.cosine(query, "missing")).isZero();
     }
 
+    @Test
+    void approximateSearchOfALargeStoreFindsNearlyAllTrueNeighbours() {
+        // Clustered, off-centre vectors, as sentence embeddings are: topics, and a shared direction.
+        int n = 100_000;
+        int dimension = 128;
+        Random random = new Random(11);
+        float[][] centres = new float[400][];
+        float[] shared = random(random, dimension).vector();
+        for (int c = 0; c < centres.length; c++) {
+            centres[c] = random(random, dimension).vector();
+        }
+        List<String> ids = new ArrayList<>(n);
+        List<Embedding> vectors = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            float[] centre = centres[random.nextInt(centres.length)];
+            float[] v = new float[dimension];
+            for (int d = 0; d < dimension; d++) {
+                v[d] = 2 * shared[d] + centre[d] + 0.7f * (float) random.nextGaussian();
+            }
+            ids.add("id" + i);
+            vectors.add(Embedding.from(v));
+        }
+        FlatEmbeddingStore approximate = new FlatEmbeddingStore(50_000);
+        approximate.addAll(ids, vectors, null);
+        FlatEmbeddingStore exact = new FlatEmbeddingStore();
+        exact.addAll(ids, vectors, null);
+
+        int found = 0;
+        int queries = 50;
+        for (int q = 0; q < queries; q++) {
+            float[] near = vectors.get(random.nextInt(n)).vector().clone();
+            for (int d = 0; d < dimension; d++) {
+                near[d] += 0.5f * (float) random.nextGaussian();
+            }
+            EmbeddingSearchRequest request = EmbeddingSearchRequest.builder().queryEmbedding(Embedding.from(near))
+                    .maxResults(10).build();
+            List<String> truth = exact.search(request).matches().stream().map(EmbeddingMatch::embeddingId).toList();
+            List<String> got = approximate.search(request).matches().stream().map(EmbeddingMatch::embeddingId).toList();
+            assertThat(got).hasSize(10);
+            found += (int) got.stream().filter(truth::contains).count();
+        }
+        assertThat(found / (double) (queries * 10)).as("recall@10").isGreaterThanOrEqualTo(0.9);
+    }
+
     private static void check(int n) {
         Random random = new Random(n);
         FlatEmbeddingStore store = new FlatEmbeddingStore();
