@@ -82,7 +82,9 @@ public class ModelLoader {
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             try {
-                preload.complete(load(settings));
+                MiniLmEmbeddingModel model = load(settings);
+                model.embed("warm up"); // onnxruntime's first run allocates and plans: not on a user's question
+                preload.complete(model);
                 LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 preload.completeExceptionally(e);
