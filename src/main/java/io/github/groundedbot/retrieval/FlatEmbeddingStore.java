@@ -162,19 +162,7 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
     }
 
     private List<Hit> topK(float[] query, int from, int to, int k) {
-        PriorityQueue<Hit> heap = new PriorityQueue<>(k + 1, Comparator.comparingDouble(Hit::cosine));
-        for (int i = from; i < to; i++) {
-            float cosine = dot(query, i * dimension);
-            if (heap.size() < k) {
-                heap.add(new Hit(i, cosine));
-            } else if (cosine > heap.peek().cosine) {
-                heap.poll();
-                heap.add(new Hit(i, cosine));
-            }
-        }
-        List<Hit> hits = new ArrayList<>(heap);
-        hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
-        return hits;
+        return topK(query, null, from, to, k);
     }
 
     /** Exact cosines for the given positions, split over the cores. */
@@ -182,17 +170,18 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
         int chunks = Runtime.getRuntime().availableProcessors();
         int n = positions.length;
         return IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> exactAmong(query, positions, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), k))
+                .mapToObj(c -> topK(query, positions, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), k))
                 .flatMap(List::stream)
                 .sorted(Comparator.comparingDouble(Hit::cosine).reversed())
                 .limit(k)
                 .toList();
     }
 
-    private List<Hit> exactAmong(float[] query, int[] positionList, int from, int to, int k) {
+    /** The k best among entries [from, to) of {@code positions}, or of all stored vectors when it is null. */
+    private List<Hit> topK(float[] query, int[] positions, int from, int to, int k) {
         PriorityQueue<Hit> heap = new PriorityQueue<>(k + 1, Comparator.comparingDouble(Hit::cosine));
         for (int p = from; p < to; p++) {
-            int position = positionList[p];
+            int position = positions == null ? p : positions[p];
             float cosine = dot(query, position * dimension);
             if (heap.size() < k) {
                 heap.add(new Hit(position, cosine));
