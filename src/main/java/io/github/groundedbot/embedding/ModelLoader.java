@@ -62,6 +62,8 @@ public class ModelLoader {
         });
     }
 
+    // The earliest hook in JVM mode (Quarkus warns it differs in native mode, which this app, with
+    // onnxruntime in-process, does not build); if it never fires, the producer loads on first use.
     void onContainerUp(@Observes @Initialized(ApplicationScoped.class) Object event) {
         // Packaging with AppCDS starts the app only to record its classes: no model is needed then.
         if (Boolean.getBoolean("quarkus.appcds.generate")) {
