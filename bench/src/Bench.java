@@ -55,7 +55,7 @@ public class Bench {
             "Is China still behind in AI?", "Who founded Alibaba?", "What is the weather in Beijing tomorrow?"};
 
     final boolean quick;
-    final StringBuilder report = new StringBuilder();
+    StringBuilder report = new StringBuilder();
     final List<double[]> plotRest = new ArrayList<>();
     final List<double[]> plotWs = new ArrayList<>();
     final AtomicInteger unique = new AtomicInteger();
@@ -82,35 +82,14 @@ public class Bench {
                 .append("Run ").append(LocalDateTime.now().withNano(0)).append(" on ").append(cores)
                 .append(" cores, ").append(System.getProperty("java.version")).append(quick ? ", quick mode" : "")
                 .append(". Loopback only; every question is unique (no cache hits) unless said otherwise.\n\n");
+        int headerLength = report.length();
 
-        // 1. Embedding-only baseline, in this process, same questions, same ONNX settings as the bot.
+        // 1. Embedding-only baseline, in this process, same questions, same ONNX settings as the bot. It is
+        //    measured before the bot runs and again after its load, and the ratios use the mean of the
+        //    two: the speed of this shared machine drifts over the minutes in between.
         int sequential = quick ? 150 : 600;
         int seconds = quick ? 3 : 10;
-        EmbeddingModel model = new MiniLmEmbeddingModel(1, Runnable::run);
-        for (int i = 0; i < 100; i++) {
-            model.embed(freshQuestion()); // warm-up
-        }
-        Stats baseSeq = new Stats();
-        for (int i = 0; i < sequential; i++) {
-            String q = freshQuestion().toLowerCase(Locale.ROOT);
-            long t = System.nanoTime();
-            model.embed(q);
-            baseSeq.add(System.nanoTime() - t);
-        }
-        long cpuBefore = ownCpuNanos();
-        long[] embedded = new long[1];
-        double baseThroughput = embedThroughput(model, cores, seconds, embedded);
-        double baseCpuMs = (ownCpuNanos() - cpuBefore) / 1e6 / embedded[0];
-        model = null;
-        System.gc();
-        report.append("## Embedding-only baseline (in-process, 1 ONNX thread per call)\n\n")
-                .append("| measure | value |\n|---|---|\n")
-                .append(row("median latency, one caller", ms(baseSeq.p(50))))
-                .append(row("p99 latency, one caller", ms(baseSeq.p(99))))
-                .append(row("throughput, " + cores + " callers", String.format("%.0f questions/s", baseThroughput)))
-                .append(row("CPU per embedding at that throughput", String.format("%.2f ms", baseCpuMs)))
-                .append("\n");
-        log("baseline: median %.2f ms, %.0f/s, %.2f ms CPU each", baseSeq.p(50) / 1e6, baseThroughput, baseCpuMs);
+        Baseline before = baseline(sequential, seconds, cores);
 
         // 2. Startup to ready with the default fact base: cold and warm embedding cache, and warm with
         //    the AppCDS archive the build leaves next to the jar (class data shared, not re-parsed).
@@ -147,11 +126,11 @@ public class Bench {
 
         // 3. Warm-up, nothing measured. The JIT compiles a method fully after some 10,000 calls, and much
         //    of the request path runs once per answer: until then the compiler threads take CPU from the
-        //    bot (measured here: a third of a core after 25,000 answers, nothing after about 35,000).
+        //    bot (measured here: a third of a core after 25,000 answers, little after about 50,000).
         //    Repeated questions (embedding cache hits) get there quickly; new questions then warm the
         //    model path, as the baseline's warm-up did for the model alone.
-        warmUp(quick ? 4_000 : 30_000);
-        load(8, quick ? 5 : 30, false, app);
+        warmUp(quick ? 5 : 45);
+        load(8, quick ? 5 : 40, false, app);
         load(8, quick ? 3 : 15, true, app);
 
         // 4. One client, one question after another: REST latency against the baseline.
@@ -172,41 +151,60 @@ public class Bench {
             rest(repeated);
             hit.add(System.nanoTime() - t);
         }
-        report.append("## One client, sequential questions\n\n")
-                .append("| path | p50 | p99 | p50 / embedding p50 | target |\n|---|---|---|---|---|\n")
-                .append(String.format("| `POST /api/ask`, new questions | %s | %s | **%.2f×** | ≤ 1.25× |%n",
-                        ms(restSeq.p(50)), ms(restSeq.p(99)), restSeq.p(50) / baseSeq.p(50)))
-                .append(String.format("| `POST /api/ask`, repeated question (embedding cache hit) | %s | %s | %.2f× | |%n",
-                        ms(hit.p(50)), ms(hit.p(99)), hit.p(50) / baseSeq.p(50)))
-                .append(String.format("| embedding inside the bot during the new-question run, mean (`bot.embedding.latency`) | %s | | %.2f× | |%n%n",
-                        ms(inAppEmbedding), inAppEmbedding / baseSeq.p(50)));
-        log("rest sequential p50 %.2f ms (%.2fx), in-app embedding mean %.2f ms, cache hit p50 %.2f ms",
-                restSeq.p(50) / 1e6, restSeq.p(50) / baseSeq.p(50), inAppEmbedding / 1e6, hit.p(50) / 1e6);
-
         // 5. Concurrency: REST and WebSocket at 1, 8 and 32 clients.
-        report.append("## Concurrent clients\n\n")
-                .append("| transport | clients | questions/s | vs. embedding-only | p50 | p99 | errors "
-                        + "| bot CPU per answer (vs. per embedding) | load generator, cores |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+        List<Object[]> loads = new ArrayList<>();
         double clientCores = 0;
         for (int clients : new int[]{1, 8, 32}) {
             Load r = load(clients, seconds, false, app);
             plotRest.add(new double[]{clients, r.stats.p(50) / 1e6, r.stats.p(99) / 1e6});
-            report.append(loadRow("REST", clients, r, baseThroughput, baseCpuMs));
+            loads.add(new Object[]{"REST", clients, r});
             Load w = load(clients, seconds, true, app);
             plotWs.add(new double[]{clients, w.stats.p(50) / 1e6, w.stats.p(99) / 1e6});
-            report.append(loadRow("WebSocket", clients, w, baseThroughput, baseCpuMs));
+            loads.add(new Object[]{"WebSocket", clients, w});
             clientCores = Math.max(clientCores, Math.max(r.clientCores, w.clientCores));
             log("%d clients: REST %.0f/s p99 %.1f ms %.2f ms CPU/answer; WS %.0f/s p99 %.1f ms %.2f ms CPU/answer",
                     clients, r.throughput, r.stats.p(99) / 1e6, r.botCpuMsPerAnswer, w.throughput,
                     w.stats.p(99) / 1e6, w.botCpuMsPerAnswer);
         }
+        long rss = app.rssMb();
+        app.stop();
+
+        Baseline after = baseline(sequential, seconds, cores);
+        Baseline base = before.mean(after);
+        StringBuilder bot = report;
+        report = new StringBuilder(report.substring(0, headerLength));
+        report.append("## Embedding-only baseline (in-process, 1 ONNX thread per call)\n\n")
+                .append("| measure | before the bot ran | after its load | mean (used for the ratios) |\n|---|---|---|---|\n")
+                .append(String.format("| median latency, one caller | %s | %s | %s |%n", ms(before.p50), ms(after.p50), ms(base.p50)))
+                .append(String.format("| p99 latency, one caller | %s | %s | %s |%n", ms(before.p99), ms(after.p99), ms(base.p99)))
+                .append(String.format("| throughput, %d callers | %.0f questions/s | %.0f questions/s | %.0f questions/s |%n",
+                        cores, before.throughput, after.throughput, base.throughput))
+                .append(String.format("| CPU per embedding at that throughput | %.2f ms | %.2f ms | %.2f ms |%n%n",
+                        before.cpuMs, after.cpuMs, base.cpuMs))
+                .append(bot.substring(headerLength));
+        report.append("## One client, sequential questions\n\n")
+                .append("| path | p50 | p99 | p50 / embedding p50 | target |\n|---|---|---|---|---|\n")
+                .append(String.format("| `POST /api/ask`, new questions | %s | %s | **%.2f×** | ≤ 1.25× |%n",
+                        ms(restSeq.p(50)), ms(restSeq.p(99)), restSeq.p(50) / base.p50))
+                .append(String.format("| `POST /api/ask`, repeated question (embedding cache hit) | %s | %s | %.2f× | |%n",
+                        ms(hit.p(50)), ms(hit.p(99)), hit.p(50) / base.p50))
+                .append(String.format("| embedding inside the bot during the new-question run, mean (`bot.embedding.latency`) | %s | | %.2f× | |%n%n",
+                        ms(inAppEmbedding), inAppEmbedding / base.p50));
+        report.append("## Concurrent clients\n\n")
+                .append("| transport | clients | questions/s | vs. embedding-only | p50 | p99 | errors "
+                        + "| bot CPU per answer (vs. per embedding) | bot's JIT compiler, cores | load generator, cores |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Object[] row : loads) {
+            report.append(loadRow((String) row[0], (Integer) row[1], (Load) row[2], base.throughput, base.cpuMs));
+        }
         report.append(String.format("%nTarget: at 8 and 32 clients, at least 85%% of the embedding-only throughput. "
                 + "The load generator runs on the same %d cores (up to %.2f cores of it here), which the "
                 + "embedding-only baseline does not pay for; the bot's CPU per answer against the baseline's CPU per "
-                + "embedding shows what the bot itself adds.%n%n", cores, clientCores));
-        report.append("RSS of the bot after the load: ").append(app.rssMb()).append(" MiB\n\n");
-        app.stop();
+                + "embedding shows what the bot itself adds, including its JIT compiler threads (shown apart) "
+                + "while they still compile.%n%n", cores, clientCores));
+        report.append("RSS of the bot after the load: ").append(rss).append(" MiB\n\n");
+        log("rest sequential p50 %.2f ms (%.2fx), in-app embedding mean %.2f ms, cache hit p50 %.2f ms",
+                restSeq.p(50) / 1e6, restSeq.p(50) / base.p50, inAppEmbedding / 1e6, hit.p(50) / 1e6);
 
         // 6. Synthetic fact bases.
         int[] sizes = quick ? new int[]{1_000} : new int[]{1_000, 10_000, 100_000};
@@ -270,7 +268,7 @@ public class Bench {
             replicas(cache, seconds);
         }
 
-        Plot.write(Path.of("docs/benchmarks/latency.png"), plotRest, plotWs, baseSeq.p(50) / 1e6);
+        Plot.write(Path.of("docs/benchmarks/latency.png"), plotRest, plotWs, base.p50 / 1e6);
         report.append("![latency against concurrency](latency.png)\n\n")
                 .append(String.format("Benchmark wall time: %.0f s.%n", (System.nanoTime() - started) / 1e9));
         Files.createDirectories(Path.of("docs/benchmarks"));
@@ -356,16 +354,44 @@ public class Bench {
         return new double[]{found / (queries * 20.0), approximateTime.p(50) / 1e6, exactTime.p(50) / 1e6};
     }
 
-    /** Repeated questions over REST and WebSocket from two clients, until {@code answers} are in. */
-    void warmUp(int answers) throws Exception {
-        AtomicInteger left = new AtomicInteger(answers);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    /** The model alone: median and p99 with one caller, throughput and CPU per embedding with one caller per core. */
+    record Baseline(double p50, double p99, double throughput, double cpuMs) {
+        Baseline mean(Baseline other) {
+            return new Baseline((p50 + other.p50) / 2, (p99 + other.p99) / 2, (throughput + other.throughput) / 2,
+                    (cpuMs + other.cpuMs) / 2);
+        }
+    }
+
+    Baseline baseline(int sequential, int seconds, int cores) throws Exception {
+        EmbeddingModel model = new MiniLmEmbeddingModel(1, Runnable::run);
+        for (int i = 0; i < 100; i++) {
+            model.embed(freshQuestion()); // warm-up
+        }
+        Stats latency = new Stats();
+        for (int i = 0; i < sequential; i++) {
+            String q = freshQuestion().toLowerCase(Locale.ROOT);
+            long t = System.nanoTime();
+            model.embed(q);
+            latency.add(System.nanoTime() - t);
+        }
+        long cpuBefore = ownCpuNanos();
+        long[] embedded = new long[1];
+        double throughput = embedThroughput(model, cores, seconds, embedded);
+        double cpuMs = (ownCpuNanos() - cpuBefore) / 1e6 / embedded[0];
+        log("baseline: median %.2f ms, %.0f/s, %.2f ms CPU each", latency.p(50) / 1e6, throughput, cpuMs);
+        return new Baseline(latency.p(50), latency.p(99), throughput, cpuMs);
+    }
+
+    /** Repeated questions over REST and WebSocket from four clients (two each), for some seconds. */
+    void warmUp(int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int c = 0; c < 2; c++) {
-            boolean websocket = c == 1;
+        for (int c = 0; c < 4; c++) {
+            boolean websocket = c % 2 == 1;
             all.add(CompletableFuture.runAsync(() -> {
                 try (Wire.Ws ws = websocket ? new Wire.Ws(PORT, "/chat") : null) {
-                    for (int i = 0; left.decrementAndGet() >= 0; i++) {
+                    for (int i = 0; System.nanoTime() < end; i++) {
                         String question = TOPICS[i % TOPICS.length];
                         if (ws != null) {
                             askOverWebSocket(ws, question);
@@ -425,7 +451,8 @@ public class Bench {
     }
 
     /** Latencies, answers per second, errors, and CPU: the bot's per answer and the load generator's share. */
-    record Load(Stats stats, double throughput, int errors, double botCpuMsPerAnswer, double clientCores) {
+    record Load(Stats stats, double throughput, int errors, double botCpuMsPerAnswer, double clientCores,
+                double jitCores) {
     }
 
     Load load(int clients, int seconds, boolean websocket, App app) throws Exception {
@@ -439,6 +466,7 @@ public class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         long botCpu = apps.stream().mapToLong(App::cpuNanos).sum();
+        long jitCpu = apps.stream().mapToLong(App::compilerCpuNanos).sum();
         long ownCpu = ownCpuNanos();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -469,10 +497,11 @@ public class Bench {
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
         botCpu = apps.stream().mapToLong(App::cpuNanos).sum() - botCpu;
+        jitCpu = apps.stream().mapToLong(App::compilerCpuNanos).sum() - jitCpu;
         ownCpu = ownCpuNanos() - ownCpu;
         pool.shutdown();
         return new Load(stats, stats.count() / elapsed, errors.get(), botCpu / 1e6 / Math.max(1, stats.count()),
-                ownCpu / 1e9 / elapsed);
+                ownCpu / 1e9 / elapsed, jitCpu / 1e9 / elapsed);
     }
 
     /** Sends a question and waits for its final frame; deltas before it are read and dropped. */
@@ -495,9 +524,10 @@ public class Bench {
     }
 
     static String loadRow(String transport, int clients, Load load, double baseline, double baselineCpuMs) {
-        return String.format("| %s | %d | %.0f | %.0f%% | %s | %s | %d | %.2f ms (%.2f×) | %.2f |%n", transport, clients,
-                load.throughput, 100 * load.throughput / baseline, ms(load.stats.p(50)), ms(load.stats.p(99)),
-                load.errors, load.botCpuMsPerAnswer, load.botCpuMsPerAnswer / baselineCpuMs, load.clientCores);
+        return String.format("| %s | %d | %.0f | %.0f%% | %s | %s | %d | %.2f ms (%.2f×) | %.2f | %.2f |%n", transport,
+                clients, load.throughput, 100 * load.throughput / baseline, ms(load.stats.p(50)), ms(load.stats.p(99)),
+                load.errors, load.botCpuMsPerAnswer, load.botCpuMsPerAnswer / baselineCpuMs, load.jitCores,
+                load.clientCores);
     }
 
     /** p50 and p99 of the bot's retrieval timer, in ms, from the Prometheus endpoint. */
@@ -631,6 +661,28 @@ public class Bench {
             } catch (IOException e) {
                 return 0;
             }
+        }
+
+        /** CPU time the bot's JIT compiler threads have used so far. */
+        long compilerCpuNanos() {
+            long total = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).startsWith("C2 Compiler")
+                                || Files.readString(task.resolve("comm")).startsWith("C1 Compiler")) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                        }
+                    } catch (IOException gone) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return total;
         }
 
         long rssMb() {
