@@ -3,20 +3,14 @@ package io.github.groundedbot.embedding;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -101,15 +95,10 @@ public final class EmbeddingCache {
 
     /** Replaces the file with these vectors, atomically. A failure is logged: the cache is only an optimisation. */
     public void write(Map<String, float[]> vectors) {
-        Path temp = null;
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            CRC32 crc = new CRC32();
-            try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.WRITE);
-                 BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
+            AtomicFile.replace(file, raw -> {
+                CRC32 crc = new CRC32();
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
                 int dimension = vectors.values().stream().findFirst().map(v -> v.length).orElse(0);
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
@@ -123,26 +112,10 @@ public final class EmbeddingCache {
                     }
                 }
                 out.flush();
-                new DataOutputStream(buffered).writeLong(crc.getValue());
-                buffered.flush();
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true); // on disk before the rename makes it the cache
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+                new DataOutputStream(raw).writeLong(crc.getValue());
+            });
         } catch (IOException e) {
             LOG.warnf("Could not write the embedding cache %s: %s", file, e.getMessage());
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: a stray temp file is harmless
-                }
-            }
         }
     }
 

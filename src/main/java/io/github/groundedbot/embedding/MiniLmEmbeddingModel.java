@@ -10,14 +10,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -90,27 +85,12 @@ public class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
         if (Files.isRegularFile(target)) {
             return Optional.of(target);
         }
-        Path temp = null;
         try (InputStream model = resource(MODEL)) {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "model", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
-                model.transferTo(out);
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.replace(target, model::transferTo);
             LOG.infof("Unpacked the embedding model to %s for quicker starts", target);
             return Optional.of(target);
         } catch (IOException e) {
             LOG.warnf("Cannot unpack the embedding model to %s (%s); reading it from the jar", dir, e.getMessage());
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
             return Optional.empty();
         }
     }

@@ -77,19 +77,20 @@ public class ModelLoader {
             LOG.debugf("Embedding model not preloaded: %s", notReadableYet.getMessage());
             return;
         }
+        CompletableFuture<MiniLmEmbeddingModel> loading = new CompletableFuture<>();
         synchronized (this) {
             preloadSettings = settings;
-            preload = new CompletableFuture<>();
+            preload = loading;
         }
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             try {
                 MiniLmEmbeddingModel model = load(settings);
                 model.embed("warm up"); // onnxruntime's first run allocates and plans: not on a user's question
-                preload.complete(model);
+                loading.complete(model);
                 LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
-                preload.completeExceptionally(e);
+                loading.completeExceptionally(e);
             }
         }, "embedding-model-load");
         thread.setDaemon(true);

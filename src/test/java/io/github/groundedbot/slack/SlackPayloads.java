@@ -41,25 +41,23 @@ final class SlackPayloads {
     }
 
     static Map<String, Object> mention(String channel, String ts, String text) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "app_mention");
-        event.put("user", PERSON);
-        event.put("text", text);
-        event.put("ts", ts);
-        event.put("channel", channel);
-        event.put("event_ts", ts);
-        return event;
+        return message("app_mention", channel, ts, text);
     }
 
     static Map<String, Object> directMessage(String channel, String ts, String text) {
+        Map<String, Object> event = message("message", channel, ts, text);
+        event.put("channel_type", "im");
+        return event;
+    }
+
+    private static Map<String, Object> message(String type, String channel, String ts, String text) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "message");
+        event.put("type", type);
         event.put("user", PERSON);
         event.put("text", text);
         event.put("ts", ts);
         event.put("channel", channel);
         event.put("event_ts", ts);
-        event.put("channel_type", "im");
         return event;
     }
 
