@@ -30,6 +30,21 @@ public interface AnswerConfig {
     @WithDefault("0.8")
     double unknownNameSimilarity();
 
+    /**
+     * How supporting snippets are ranked: this share of the score is the cosine similarity, the
+     * rest the IDF-weighted share of the question's terms the snippet contains.
+     */
+    @WithDefault("0.6")
+    double semanticWeight();
+
+    /** A sentence from a second snippet joins the answer only if that snippet scores within this of the first. */
+    @WithDefault("0.08")
+    double secondSnippetMargin();
+
+    /** Longest extractive answer, in characters; sentences that would go past it are left out. */
+    @WithDefault("600")
+    int maxAnswerLength();
+
     /** Most sentences in one answer. */
     @WithDefault("3")
     int maxSentences();

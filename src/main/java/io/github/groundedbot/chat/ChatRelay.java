@@ -3,12 +3,13 @@ package io.github.groundedbot.chat;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.answer.Outcome;
+import io.github.groundedbot.answer.Question;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -38,7 +39,7 @@ public class ChatRelay {
 
     @Inject
     public ChatRelay(AnswerService answers, ChatRelayConfig config) {
-        this((channel, question, conversationId) -> answers.ask(channel, question, conversationId, AnswerService.NO_DELTAS),
+        this((channel, question, conversationId) -> answers.ask(Question.inConversation(channel, question, conversationId)),
                 config);
     }
 
@@ -69,10 +70,10 @@ public class ChatRelay {
         try {
             answer = answers.ask(channel.name(), question, conversationId);
         } catch (InvalidQuestionException e) {
-            answer = new Answer(e.getMessage(), false, List.of(), conversationId);
+            answer = Answer.of(Outcome.ERROR, e.getMessage(), conversationId);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s: answering failed for %s", channel.name(), conversationId);
-            answer = new Answer(FAILURE_TEXT, false, List.of(), conversationId);
+            answer = Answer.of(Outcome.ERROR, FAILURE_TEXT, conversationId);
         }
         try {
             channel.deliver(destination, answer);

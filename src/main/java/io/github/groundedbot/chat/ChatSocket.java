@@ -8,6 +8,9 @@ import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.Citation;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.answer.Outcome;
+import io.github.groundedbot.answer.Question;
+import io.github.groundedbot.compose.Deltas;
 import io.github.groundedbot.limits.InFlightLimit;
 import io.github.groundedbot.limits.RateLimiter;
 import io.quarkus.websockets.next.CloseReason;
@@ -36,12 +39,13 @@ public class ChatSocket {
 
     private static final Logger LOG = Logger.getLogger(ChatSocket.class);
     private static final int MESSAGE_TOO_BIG = 1009;
+    private static final String CHANNEL = "websocket";
 
-    public record AnswerFrame(String type, String answer, boolean grounded, List<Citation> citations,
+    public record AnswerFrame(String type, String answer, boolean grounded, Outcome outcome, List<Citation> citations,
                               String conversationId,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String resolvedQuestion) {
         static AnswerFrame of(Answer answer) {
-            return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.citations(),
+            return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.outcome(), answer.citations(),
                     answer.conversationId(), answer.resolvedQuestion());
         }
     }
@@ -98,8 +102,8 @@ public class ChatSocket {
                     "rate_limited", seconds));
         }
         try {
-            Answer answer = inFlight.call(() -> answers.ask("websocket", question(frame), connection.id(),
-                    delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta)))));
+            Answer answer = inFlight.call(() -> answers.ask(Question.inConversation(CHANNEL, question(frame), connection.id()),
+                    Deltas.streamedTo(delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta))))));
             return write(AnswerFrame.of(answer));
         } catch (InvalidQuestionException e) {
             return write(ErrorFrame.of(e.getMessage()));

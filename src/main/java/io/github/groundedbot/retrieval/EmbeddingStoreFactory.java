@@ -1,17 +1,15 @@
 package io.github.groundedbot.retrieval;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.store.embedding.EmbeddingStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.function.Supplier;
 
 /**
  * Makes the store each index version is built into: an in-memory {@link FlatEmbeddingStore}, exact
- * below {@code retrieval.approximate-from} snippets. Replace this bean (CDI {@code @Alternative}) to keep vectors in another {@link EmbeddingStore}.
+ * below {@code retrieval.approximate-from} snippets. Replace this bean (CDI {@code @Alternative}) to keep vectors in another embedding store (implementing {@link SnippetVectors}).
  */
 @ApplicationScoped
-public class EmbeddingStoreFactory implements Supplier<EmbeddingStore<TextSegment>> {
+public class EmbeddingStoreFactory implements Supplier<SnippetVectors> {
 
     private final RetrievalConfig config;
 
@@ -20,7 +18,7 @@ public class EmbeddingStoreFactory implements Supplier<EmbeddingStore<TextSegmen
     }
 
     @Override
-    public EmbeddingStore<TextSegment> get() {
+    public SnippetVectors get() {
         return new FlatEmbeddingStore(config.approximateFrom());
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
  * <p>
  * Built once per index version (adds before searches); searches are thread-safe after that.
  */
-public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
+public final class FlatEmbeddingStore implements SnippetVectors {
 
     static final int PARALLEL_FROM = 20_000;
     /** Vectors re-ranked exactly after the bit-sketch pass: recall stays near 1 while the scan stays cheap. */
@@ -151,7 +151,7 @@ public final class FlatEmbeddingStore implements EmbeddingStore<TextSegment> {
         return new EmbeddingSearchResult<>(matches);
     }
 
-    /** Cosine similarity of a query and a stored vector; 0 for an unknown id. */
+    @Override
     public double cosine(Embedding query, String id) {
         Integer position = positions.get(id);
         return position == null ? 0 : dot(unit(query.vector()), position * dimension);

@@ -1,28 +1,32 @@
 package io.github.groundedbot.retrieval;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.rag.content.Content;
+import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
-import io.github.groundedbot.knowledge.Snippet;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
+import dev.langchain4j.rag.query.Query;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Dense (all-MiniLM-L6-v2) and lexical (BM25) retrieval, fused with langchain4j's
- * {@link ReciprocalRankFuser}: rank fusion needs no score calibration between the two.
+ * Dense (all-MiniLM-L6-v2) and lexical (BM25) retrieval as two langchain4j {@link ContentRetriever}s
+ * over one index version, fused with langchain4j's {@link ReciprocalRankFuser}: rank fusion needs no
+ * score calibration between the two. As a {@link ContentRetriever} itself, it plugs into a langchain4j
+ * {@code RetrievalAugmentor}; each content's segment carries the snippet id ({@link SnippetSegments}).
  */
 @ApplicationScoped
-public class HybridRetriever {
+public class HybridRetriever implements ContentRetriever {
 
     private final IndexHolder holder;
     private final QueryEmbedder embedder;
+    private final QueryEmbeddingModel model;
     private final RetrievalConfig config;
 
     private final Timer latency;
@@ -31,6 +35,7 @@ public class HybridRetriever {
     public HybridRetriever(IndexHolder holder, QueryEmbedder embedder, RetrievalConfig config, MeterRegistry registry) {
         this.holder = holder;
         this.embedder = embedder;
+        this.model = new QueryEmbeddingModel(embedder);
         this.config = config;
         this.latency = Timer.builder("bot.retrieval.latency")
                 .description("Dense and BM25 search and fusion, without embedding the question")
@@ -39,59 +44,46 @@ public class HybridRetriever {
                 .description("Cosine similarity of the best retrieved snippet").register(registry);
     }
 
+    @Override
+    public List<Content> retrieve(Query query) {
+        return fused(query, holder.current());
+    }
+
+    /** Searches the index version serving now; the result names that version for the later stages. */
     public Retrieval retrieve(String query) {
         KnowledgeIndex index = holder.current();
-        Embedding embedding = embedder.embed(query);
+        Embedding embedding = embedder.embed(query); // the dense retriever's own call is then a cache hit
         Timer.Sample sample = Timer.start();
-        Retrieval retrieval = search(query, embedding, index);
+        List<Content> fused = fused(Query.from(query), index);
+        List<Candidate> candidates = new ArrayList<>(fused.size());
+        for (Content content : fused) {
+            String id = SnippetSegments.idOf(content);
+            candidates.add(new Candidate(index.facts().find(id).orElseThrow(), candidates.size(),
+                    cosine(content, embedding, id, index)));
+        }
         sample.stop(latency);
-        retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
-        return retrieval;
+        candidates.stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
+        return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 
-    private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
+    private List<Content> fused(Query query, KnowledgeIndex index) {
         int perRetriever = config.candidatesPerRetriever();
-
-        List<DenseIndex.Hit> dense = index.dense().search(embedding, perRetriever);
-        List<LexicalIndex.Hit> lexical = index.lexical().search(query, perRetriever);
-
-        Map<String, Double> bm25 = new HashMap<>();
-        lexical.forEach(hit -> bm25.put(hit.id(), hit.score()));
-
-        List<Content> fused = ReciprocalRankFuser.fuse(List.of(
-                dense.stream().map(hit -> content(hit.id())).toList(),
-                lexical.stream().map(hit -> content(hit.id())).toList()));
-
-        List<Candidate> candidates = fused.stream()
+        ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
+                .embeddingStore(index.vectors()).embeddingModel(model).maxResults(perRetriever).build();
+        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), index.facts(), perRetriever);
+        return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical.retrieve(query))).stream()
                 .limit(config.topK())
-                .map(content -> {
-                    String id = content.textSegment().text();
-                    Snippet snippet = index.facts().find(id).orElseThrow();
-                    return new Candidate(snippet, rrf(id, dense, lexical), index.dense().cosine(embedding, id),
-                            bm25.getOrDefault(id, 0.0));
-                })
                 .toList();
-        return new Retrieval(query, embedding, candidates, index);
     }
 
-    /** The fuser only returns an order; recompute its score (k = 60, as langchain4j uses) for reporting. */
-    private static double rrf(String id, List<DenseIndex.Hit> dense, List<LexicalIndex.Hit> lexical) {
-        double score = 0;
-        for (int i = 0; i < dense.size(); i++) {
-            if (dense.get(i).id().equals(id)) {
-                score += 1.0 / (60 + i + 1);
-            }
+    /**
+     * The fuser keeps the first content it met for a snippet, the dense one when both retrievers found
+     * it: its score is relevance (cosine mapped to [0, 1]). A snippet only BM25 found asks the store.
+     */
+    private static double cosine(Content content, Embedding embedding, String id, KnowledgeIndex index) {
+        if (content.metadata().containsKey(ContentMetadata.EMBEDDING_ID)) {
+            return 2 * ((Number) content.metadata().get(ContentMetadata.SCORE)).doubleValue() - 1;
         }
-        for (int i = 0; i < lexical.size(); i++) {
-            if (lexical.get(i).id().equals(id)) {
-                score += 1.0 / (60 + i + 1);
-            }
-        }
-        return score;
-    }
-
-    private static Content content(String snippetId) {
-        // The fuser tells contents apart by equality, so the snippet id is the content's text.
-        return Content.from(TextSegment.from(snippetId));
+        return index.vectors().cosine(embedding, id);
     }
 }

@@ -3,12 +3,12 @@ package io.github.groundedbot.retrieval;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.store.embedding.EmbeddingStore;
 import io.github.groundedbot.embedding.EmbeddingCache;
 import io.github.groundedbot.embedding.EmbeddingConfig;
 import io.github.groundedbot.embedding.MiniLmEmbeddingModel;
 import io.github.groundedbot.knowledge.FactBase;
 import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.language.TextAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,7 @@ public class IndexBuilder {
     private static final Logger LOG = Logger.getLogger(IndexBuilder.class);
 
     private final EmbeddingModel model;
-    private final Supplier<EmbeddingStore<TextSegment>> stores;
+    private final Supplier<SnippetVectors> stores;
     private final TextAnalyzer analyzer;
     private final EmbeddingCache cache;
 
@@ -70,11 +70,9 @@ public class IndexBuilder {
         LOG.infof("Embedded %d of %d snippets; %d came from the embedding cache", missing.size(), snippets.size(),
                 snippets.size() - missing.size());
 
-        EmbeddingStore<TextSegment> store = stores.get();
-        List<String> ids = snippets.stream().map(Snippet::id).toList();
-        List<TextSegment> segments = snippets.stream().map(s -> TextSegment.from(s.indexedText())).toList();
-        store.addAll(ids, embeddings, segments);
-        return new KnowledgeIndex(facts, new DenseIndex(store, ids, embeddings), new LexicalIndex(analyzer, snippets),
-                Instant.now());
+        SnippetVectors vectors = stores.get();
+        vectors.addAll(snippets.stream().map(Snippet::id).toList(), embeddings,
+                snippets.stream().map(SnippetSegments::of).toList());
+        return new KnowledgeIndex(facts, vectors, new LexicalIndex(analyzer, snippets), Instant.now());
     }
 }

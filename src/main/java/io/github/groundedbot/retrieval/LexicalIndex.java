@@ -1,6 +1,7 @@
 package io.github.groundedbot.retrieval;
 
 import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.language.TextAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -26,7 +27,7 @@ import java.util.List;
 /** BM25 over snippet titles and texts, in memory, with Lucene's English analysis. */
 public final class LexicalIndex {
 
-    static final String CONTENT = "content";
+    private static final String CONTENT = TextAnalyzer.FIELD;
     private static final String ID = "id";
 
     private final TextAnalyzer analyzer;

@@ -4,6 +4,7 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Citation;
+import io.github.groundedbot.answer.Outcome;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SlackReplies {
         if (!citations.isEmpty()) {
             blocks.add(context(List.<ContextBlockElement>of(markdownText(sources(citations)))));
         }
-        if (!answer.grounded() && citations.isEmpty()) {
+        if (answer.outcome() == Outcome.REFUSED || answer.outcome() == Outcome.NOTHING_MORE) {
             blocks.add(context(List.<ContextBlockElement>of(markdownText(NOT_GROUNDED))));
         }
         return new SlackReply(truncate(escape(answer.answer()), FALLBACK_LIMIT), blocks);

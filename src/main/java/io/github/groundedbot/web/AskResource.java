@@ -2,6 +2,7 @@ package io.github.groundedbot.web;
 
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.answer.Question;
 import io.github.groundedbot.limits.ClientAddress;
 import io.github.groundedbot.limits.InFlightLimit;
 import io.github.groundedbot.limits.RateLimiter;
@@ -22,10 +23,12 @@ public class AskResource {
 
     /**
      * @param question       the question, at most {@code answer.max-question-length} characters
-     * @param conversationId optional; the server issues one when it is missing
+     * @param conversationId optional: the id an earlier answer gave; the server issues one when it is missing or unknown
      */
     public record AskRequest(String question, String conversationId) {
     }
+
+    private static final String CHANNEL = "rest";
 
     private final AnswerService answers;
     private final RateLimiter rateLimiter;
@@ -55,8 +58,8 @@ public class AskResource {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }
         try {
-            return inFlight.call(() -> answers.ask("rest", request.question(), request.conversationId(),
-                    AnswerService.NO_DELTAS));
+            return inFlight.call(() -> answers.ask(Question.fromClient(CHANNEL, request.question(),
+                    request.conversationId())));
         } catch (InFlightLimit.OverloadedException e) {
             throw new ProblemException(503, "Service Unavailable", e.getMessage(),
                     Map.of("Retry-After", String.valueOf(InFlightLimit.OverloadedException.RETRY_AFTER_SECONDS)));

@@ -1,6 +1,7 @@
 package io.github.groundedbot.chat;
 
 import io.github.groundedbot.answer.Answer;
+import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ChatRelayTest {
     /** Answers "ok", refuses "blank" as the real service would, and fails on anything else. */
     private static Answer scripted(String channel, String question, String conversationId) {
         return switch (question) {
-            case "ok" -> new Answer("answered", true, List.of(), conversationId);
+            case "ok" -> Answer.of(Outcome.ANSWERED, "answered", conversationId);
             case "blank" -> throw new InvalidQuestionException("The question is empty.");
             default -> throw new IllegalStateException("index not ready");
         };
@@ -77,9 +78,9 @@ class ChatRelayTest {
         } finally {
             relay.stop();
         }
-        assertEquals(new Answer("answered", true, List.of(), "conv-a"), channel.delivered.get("a"));
-        assertEquals(new Answer("The question is empty.", false, List.of(), "conv-b"), channel.delivered.get("b"));
-        assertEquals(new Answer(ChatRelay.FAILURE_TEXT, false, List.of(), "conv-c"), channel.delivered.get("c"));
+        assertEquals(Answer.of(Outcome.ANSWERED, "answered", "conv-a"), channel.delivered.get("a"));
+        assertEquals(Answer.of(Outcome.ERROR, "The question is empty.", "conv-b"), channel.delivered.get("b"));
+        assertEquals(Answer.of(Outcome.ERROR, ChatRelay.FAILURE_TEXT, "conv-c"), channel.delivered.get("c"));
     }
 
     @Test

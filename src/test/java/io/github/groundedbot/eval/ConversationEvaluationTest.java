@@ -99,10 +99,10 @@ class ConversationEvaluationTest {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record AnswerFrame(String answer, boolean grounded, List<io.github.groundedbot.answer.Citation> citations,
-                       String conversationId) {
+    record AnswerFrame(String answer, io.github.groundedbot.answer.Outcome outcome,
+                       List<io.github.groundedbot.answer.Citation> citations, String conversationId) {
         Answer toAnswer() {
-            return new Answer(answer, grounded, citations, conversationId);
+            return new Answer(answer, outcome, citations, conversationId, null);
         }
     }
 }

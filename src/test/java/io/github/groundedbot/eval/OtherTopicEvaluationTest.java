@@ -1,6 +1,7 @@
 package io.github.groundedbot.eval;
 
 import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.answer.Question;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -31,7 +32,7 @@ class OtherTopicEvaluationTest {
     void answersAndAbstainsAtLeastNinetyPercent() {
         Scorer scorer = new Scorer();
         scorer.score("bicycle questions", Scorer.read(Path.of("src/test/resources/eval/bicycle-questions.jsonl"),
-                EvalCase.class), q -> answers.ask(q, null));
+                EvalCase.class), q -> answers.ask(Question.inConversation("eval", q, null)));
         System.out.println(scorer.report());
 
         assertThat(scorer.answeredRate()).as(scorer.report()).isGreaterThanOrEqualTo(0.9);
@@ -40,7 +41,7 @@ class OtherTopicEvaluationTest {
 
     @Test
     void refusalNamesTheTopicsOfThisFactBase() {
-        var refusal = answers.ask("What is the boiling point of mercury?", null);
+        var refusal = answers.ask(Question.inConversation("eval", "What is the boiling point of mercury?", null));
         assertThat(refusal.grounded()).isFalse();
         assertThat(refusal.citations()).isEmpty();
         assertThat(refusal.answer()).contains("Early bicycle designs").doesNotContain("China");

@@ -1,6 +1,7 @@
 package io.github.groundedbot.eval;
 
 import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.answer.Question;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class SeedEvaluationTest {
     void answersAndAbstainsAtLeastNinetyPercent() {
         Scorer scorer = new Scorer();
         scorer.score("own seed questions", Scorer.read(Path.of("src/test/resources/eval/seed-questions.jsonl"),
-                EvalCase.class), q -> answers.ask(q, null));
+                EvalCase.class), q -> answers.ask(Question.inConversation("eval", q, null)));
         for (Path shared : Scorer.existing(Scorer.SHARED_EVAL.resolve("questions.jsonl"))) {
-            scorer.score("shared questions", Scorer.read(shared, EvalCase.class), q -> answers.ask(q, null));
+            scorer.score("shared questions", Scorer.read(shared, EvalCase.class), q -> answers.ask(Question.inConversation("eval", q, null)));
         }
         System.out.println(scorer.report());
 

@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.github.groundedbot.answer.Answer;
+import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Citation;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,8 @@ class SlackRepliesTest {
 
     @Test
     void groundedAnswerHasSectionThenNumberedSources() {
-        SlackReply reply = SlackReplies.render(new Answer("Karl von Drais built it [1]. Clubs followed [2].", true,
-                List.of(WITH_URL, WITHOUT_URL), "c"));
+        SlackReply reply = SlackReplies.render(new Answer("Karl von Drais built it [1]. Clubs followed [2].",
+                Outcome.ANSWERED, List.of(WITH_URL, WITHOUT_URL), "c", null));
 
         assertEquals(2, reply.blocks().size());
         String section = text(reply.blocks().get(0));
@@ -43,7 +44,7 @@ class SlackRepliesTest {
 
     @Test
     void aFollowUpShowsHowItWasRead() {
-        SlackReply reply = SlackReplies.render(new Answer("He was German [1].", true, List.of(WITH_URL), "c",
+        SlackReply reply = SlackReplies.render(new Answer("He was German [1].", Outcome.ANSWERED, List.of(WITH_URL), "c",
                 "Where was Karl von Drais <from>?"));
         assertEquals(3, reply.blocks().size());
         assertEquals("Read as: Where was Karl von Drais &lt;from&gt;?", text(reply.blocks().get(1)));
@@ -51,9 +52,15 @@ class SlackRepliesTest {
     }
 
     @Test
+    void smallTalkIsNotMarkedAsUnanswered() {
+        SlackReply reply = SlackReplies.render(Answer.of(Outcome.SMALL_TALK, "Hello! I answer questions.", "c"));
+        assertEquals(1, reply.blocks().size(), "a greeting is not an unanswered question");
+    }
+
+    @Test
     void unansweredQuestionGetsTheWarningLine() {
-        SlackReply reply = SlackReplies.render(new Answer("I don't know: my fact base has nothing on that.", false,
-                List.of(), "c"));
+        SlackReply reply = SlackReplies.render(new Answer("I don't know: my fact base has nothing on that.",
+                Outcome.REFUSED, List.of(), "c", null));
         assertEquals(2, reply.blocks().size());
         assertInstanceOf(ContextBlock.class, reply.blocks().get(1));
         assertEquals(SlackReplies.NOT_GROUNDED, text(reply.blocks().get(1)));
@@ -61,13 +68,13 @@ class SlackRepliesTest {
 
     @Test
     void groundedAnswerHasNoWarning() {
-        SlackReply reply = SlackReplies.render(new Answer("It was 1817 [1].", true, List.of(WITH_URL), "c"));
+        SlackReply reply = SlackReplies.render(new Answer("It was 1817 [1].", Outcome.ANSWERED, List.of(WITH_URL), "c", null));
         assertFalse(reply.blocks().stream().map(SlackRepliesTest::text).anyMatch(SlackReplies.NOT_GROUNDED::equals));
     }
 
     @Test
     void textSlackWouldReadAsMarkupIsEscaped() {
-        SlackReply reply = SlackReplies.render(new Answer("Use <!channel> & <@U1> > all", false, List.of(), "c"));
+        SlackReply reply = SlackReplies.render(new Answer("Use <!channel> & <@U1> > all", Outcome.REFUSED, List.of(), "c", null));
         assertEquals("Use &lt;!channel&gt; &amp; &lt;@U1&gt; &gt; all", text(reply.blocks().get(0)));
         assertEquals("Use &lt;!channel&gt; &amp; &lt;@U1&gt; &gt; all", reply.text());
     }
@@ -76,7 +83,7 @@ class SlackRepliesTest {
     void longAnswersAreSplitIntoSectionsWithinSlacksLimit() {
         String sentence = "The penny-farthing & the Rover were popular <in England> [1]. ";
         String answer = sentence.repeat(150).strip(); // ~9,600 characters, more once escaped
-        SlackReply reply = SlackReplies.render(new Answer(answer, true, List.of(WITH_URL), "c"));
+        SlackReply reply = SlackReplies.render(new Answer(answer, Outcome.ANSWERED, List.of(WITH_URL), "c", null));
 
         List<String> sections = reply.blocks().stream().filter(SectionBlock.class::isInstance)
                 .map(SlackRepliesTest::text).toList();
@@ -109,7 +116,7 @@ class SlackRepliesTest {
     @Test
     void blocksNeverExceedFifty() {
         String answer = IntStream.range(0, 60).mapToObj(i -> "w".repeat(2990)).collect(Collectors.joining(" "));
-        SlackReply reply = SlackReplies.render(new Answer(answer, false, List.of(), "c"));
+        SlackReply reply = SlackReplies.render(new Answer(answer, Outcome.REFUSED, List.of(), "c", null));
         assertEquals(SlackReplies.MAX_BLOCKS - 2, reply.blocks().size(), "47 sections and the warning");
     }
 

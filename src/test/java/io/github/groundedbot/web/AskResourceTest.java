@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -77,10 +78,32 @@ class AskResourceTest {
     }
 
     @Test
-    void givenConversationIdIsKept() {
-        given().contentType(ContentType.JSON).body("{\"question\": \"What is Yi-34B?\", \"conversationId\": \"abc-1\"}")
+    void issuedConversationIdIsKept() {
+        String id = given().contentType(ContentType.JSON).body("{\"question\": \"What is Yi-34B?\"}")
                 .when().post("/api/ask")
-                .then().statusCode(200).body("conversationId", equalTo("abc-1"));
+                .then().statusCode(200).extract().path("conversationId");
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Who released it?\", \"conversationId\": \"" + id + "\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200).body("conversationId", equalTo(id))
+                .body("resolvedQuestion", containsString("Yi-34B"));
+    }
+
+    @Test
+    void aConversationIdTheServerNeverIssuedGetsAFreshOne() {
+        given().contentType(ContentType.JSON).body("{\"question\": \"Who released it?\", \"conversationId\": \"abc-1\"}")
+                .when().post("/api/ask")
+                .then().statusCode(200).body("conversationId", not(equalTo("abc-1")))
+                .body("resolvedQuestion", nullValue());
+    }
+
+    @Test
+    void aHugeConversationIdIsABadRequest() {
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"What is Yi-34B?\", \"conversationId\": \"" + "x".repeat(60_000) + "\"}")
+                .when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("conversationId"));
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.github.groundedbot.answer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** Questions per channel and outcome, and answer latency per channel. */
+@ApplicationScoped
+public class AnswerMetrics {
+
+    private final MeterRegistry registry;
+    /** One latency timer per channel, built once: the builder and its histogram are not free per question. */
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+
+    public AnswerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void answered(String channel, Outcome outcome, long nanos) {
+        registry.counter("bot.questions", "channel", channel, "outcome", outcome.json()).increment();
+        latency.computeIfAbsent(channel, c -> Timer.builder("bot.answer.latency")
+                        .description("Time to answer a question, embedding included")
+                        .tag("channel", c).publishPercentileHistogram().register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.groundedbot.grounding;
+
+import io.github.groundedbot.answer.AnswerConfig;
+import io.github.groundedbot.question.QuestionProfile;
+import io.github.groundedbot.retrieval.Candidate;
+import io.github.groundedbot.retrieval.LexicalIndex;
+import io.github.groundedbot.retrieval.Retrieval;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides whether the retrieved facts answer a question, before any answer is composed.
+ * <p>
+ * Embedding similarity alone cannot tell "What is Huawei working on?" from "Who founded
+ * Huawei?": both sit close to the Huawei snippets. So a snippet supports an answer when it is
+ * semantically close <em>and</em> contains the question's rare terms, or is very close (a
+ * paraphrase); and a question naming something the fact base never mentions is refused.
+ */
+@ApplicationScoped
+public class GroundingCheck {
+
+    private static final Logger LOG = Logger.getLogger(GroundingCheck.class);
+
+    private final SnippetTerms snippetTerms;
+    private final AnswerConfig config;
+
+    public GroundingCheck(SnippetTerms snippetTerms, AnswerConfig config) {
+        this.snippetTerms = snippetTerms;
+        this.config = config;
+    }
+
+    /** Grounds a question in what retrieval found, with term weights from the same index version. */
+    public Grounding check(QuestionProfile question, Retrieval retrieval) {
+        LexicalIndex lexical = retrieval.index().lexical();
+        TermWeights weights = new TermWeights(question, lexical);
+        if (question.terms().isEmpty() || retrieval.candidates().isEmpty()) {
+            return Grounding.none(weights);
+        }
+        double bestCosine = retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().orElse(0);
+        if (mentionsUnknownName(question, lexical) && bestCosine < config.unknownNameSimilarity()) {
+            LOG.debugf("Refused '%s': it names something the fact base never mentions", retrieval.query());
+            return Grounding.none(weights);
+        }
+        // In a follow-up the carried subjects pull every candidate towards the last answer; rank by
+        // what is asked now ("did that stop China?") where the question says anything of its own.
+        boolean rankByOwnTerms = !question.carried().isEmpty() && weights.asksSomething();
+        List<Evidence> related = retrieval.candidates().stream()
+                .filter(candidate -> candidate.cosine() >= config.minSimilarity())
+                .map(candidate -> {
+                    Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
+                    double coverage = weights.coverage(stems);
+                    double asked = rankByOwnTerms ? weights.ownCoverage(stems) : coverage;
+                    double score = config.semanticWeight() * candidate.cosine() + (1 - config.semanticWeight()) * asked;
+                    return new Evidence(candidate, coverage, score);
+                })
+                .peek(e -> LOG.debugf("cos=%.3f cov=%.2f %s", e.candidate().cosine(), e.coverage(),
+                        e.candidate().snippet().id()))
+                .sorted(Comparator.comparingDouble(Evidence::score).reversed())
+                .toList();
+        return new Grounding(related.stream().filter(this::supports).toList(), related, weights);
+    }
+
+    private boolean supports(Evidence evidence) {
+        double cosine = evidence.candidate().cosine();
+        return cosine >= config.strongSimilarity()
+                || (cosine >= config.minSimilarity() && evidence.coverage() >= config.minCoverage());
+    }
+
+    private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
+        return question.names().stream()
+                .anyMatch(name -> name.stream().allMatch(stem -> lexical.docFreq(stem) == 0));
+    }
+}

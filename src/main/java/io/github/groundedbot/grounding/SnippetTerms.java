@@ -1,0 +1,51 @@
+package io.github.groundedbot.grounding;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.language.Sentences;
+import io.github.groundedbot.language.TextAnalyzer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The analysed form of snippets (terms, sentences and their terms), remembered for the snippets
+ * answers use most: analysing the same few candidates for every question would cost a good share
+ * of the time it takes to embed the question.
+ */
+@ApplicationScoped
+public class SnippetTerms {
+
+    private static final int CAPACITY = 20_000;
+
+    /**
+     * @param terms         the stemmed terms of the snippet's title and text
+     * @param sentences     the sentences of its text, in order
+     * @param sentenceTerms the terms of each sentence, in order
+     */
+    public record Analysis(Set<String> terms, List<String> sentences, List<Set<String>> sentenceTerms) {
+    }
+
+    private final TextAnalyzer analyzer;
+    private final Cache<Snippet, Analysis> cache = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+
+    public SnippetTerms(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    public Analysis of(Snippet snippet) {
+        return cache.get(snippet, this::analyse);
+    }
+
+    private Analysis analyse(Snippet snippet) {
+        List<String> sentences = Sentences.split(snippet.text());
+        return new Analysis(analyzer.termSet(snippet.indexedText()), sentences,
+                sentences.stream().map(analyzer::termSet).toList());
+    }
+
+    public Set<String> terms(String text) {
+        return analyzer.termSet(text);
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.groundedbot.language;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Whether a sentence holds the kind of answer a question asks for: a date, a number, a cause, a purpose. */
+public final class AnswerCues {
+
+    private static final Pattern TIME = Pattern.compile(
+            "\\b(1[5-9]\\d\\d|20\\d\\d|\\d{1,2}(st|nd|rd|th)|" + String.join("|", WordList.load("time-words").entries())
+                    + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUANTITY = Pattern.compile(
+            "\\d|\\b" + WordList.load("number-words").alternation() + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REASON = WordList.load("reason-cues").wholeWords();
+    private static final Pattern PURPOSE = Pattern.compile(
+            String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
+
+    private AnswerCues() {
+    }
+
+    /** True when the sentence holds the kind of answer {@code expectation} asks for. */
+    public static boolean fits(Expectation expectation, String sentence, String question) {
+        return switch (expectation) {
+            case TIME -> mentionsTime(sentence);
+            case QUANTITY -> mentionsQuantity(sentence, question);
+            case REASON -> givesReason(sentence);
+            case PURPOSE -> givesPurpose(sentence);
+            case ANY -> true;
+        };
+    }
+
+    public static boolean mentionsTime(String sentence) {
+        return TIME.matcher(sentence).find();
+    }
+
+    public static boolean givesReason(String sentence) {
+        return REASON.matcher(sentence).find();
+    }
+
+    public static boolean givesPurpose(String sentence) {
+        return PURPOSE.matcher(sentence).find();
+    }
+
+    /** A number in the sentence that the question did not bring itself ("How many … in 1903?"). */
+    public static boolean mentionsQuantity(String sentence, String question) {
+        String asked = question.toLowerCase(Locale.ROOT);
+        Matcher numbers = QUANTITY.matcher(sentence);
+        while (numbers.find()) {
+            String number = numbers.group().toLowerCase(Locale.ROOT);
+            if (number.chars().allMatch(Character::isDigit)) {
+                if (numbers.start() > 0 && Character.isDigit(sentence.charAt(numbers.start() - 1))) {
+                    continue; // inside a number already looked at
+                }
+                int end = numbers.end(); // extend a digit to the whole number it starts
+                while (end < sentence.length() && Character.isDigit(sentence.charAt(end))) {
+                    end++;
+                }
+                number = sentence.substring(numbers.start(), end);
+            }
+            if (!Pattern.compile("\\b" + Pattern.quote(number) + "\\b").matcher(asked).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

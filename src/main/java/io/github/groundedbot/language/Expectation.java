@@ -1,0 +1,20 @@
+package io.github.groundedbot.language;
+
+/** The kind of answer a question's wording asks for. */
+public enum Expectation {
+    /** "when", "what year": the answer must hold a date. */
+    TIME,
+    /** "how many", "how much": the answer must hold a number. */
+    QUANTITY,
+    /** "why", "what is the reason": the answer must give a cause. */
+    REASON,
+    /** "what … for?", "what purpose": the answer must say what something is used for. */
+    PURPOSE,
+    /** Any statement about the subject answers. */
+    ANY;
+
+    /** A cause or purpose is often implied; a missing date or number is a real gap. */
+    public boolean soft() {
+        return this == REASON || this == PURPOSE;
+    }
+}

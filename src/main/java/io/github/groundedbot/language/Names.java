@@ -1,0 +1,97 @@
+package io.github.groundedbot.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the names in a text without a tagger: capitalised words after the first, acronyms, camel
+ * case and words with digits ("01.AI", "Yi-34B"), with neighbouring capitalised words joined
+ * ("Charcoal Typhoon"). The first word is capitalised by grammar, so it counts only when its
+ * shape says it is a name.
+ */
+public final class Names {
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.'’\\-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
+    /** "China-affiliated", "US-based": an adjective built on a name describes, it does not name. */
+    private static final Pattern DESCRIPTIVE = Pattern.compile("-" + WordList.load("descriptive-suffixes").alternation() + "$");
+    private static final Set<String> NOT_NAMES = Set.of("I", "I'm", "I've", "I'd", "OK");
+
+    private Names() {
+    }
+
+    public static List<String> in(String text) {
+        return in(text, false);
+    }
+
+    /**
+     * Like {@link #in(String)}, but a capitalised word opening a sentence counts too unless it is
+     * a stop word: for finding, in an answer, the names a lower-case question asked about.
+     */
+    public static List<String> capitalised(String text) {
+        return in(text, true);
+    }
+
+    private static List<String> in(String text, boolean sentenceStartsToo) {
+        List<String> names = new ArrayList<>();
+        Matcher tokens = TOKEN.matcher(text);
+        StringBuilder current = new StringBuilder();
+        int lastEnd = -1;
+        boolean first = true;
+        while (tokens.find()) {
+            String token = tokens.group();
+            boolean adjacent = lastEnd >= 0 && text.substring(lastEnd, tokens.start()).equals(" ");
+            boolean start = first || startsSentence(text, tokens.start());
+            boolean name = isName(token, start) || sentenceStartsToo && start && Character.isUpperCase(token.charAt(0))
+                    && !TextAnalyzer.isStopWord(token.toLowerCase(Locale.ROOT));
+            if (name) {
+                if (current.length() > 0 && adjacent) {
+                    current.append(' ').append(token);
+                } else {
+                    flush(current, names);
+                    current.append(token);
+                }
+            } else {
+                flush(current, names);
+            }
+            lastEnd = tokens.end();
+            first = false;
+        }
+        flush(current, names);
+        return names;
+    }
+
+    private static void flush(StringBuilder current, List<String> names) {
+        if (current.length() > 0) {
+            String name = current.toString();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+            current.setLength(0);
+        }
+    }
+
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".!?:".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** A token is a name by its shape: digits, two capitals, or a capital where grammar does not put one. */
+    public static boolean isName(String token, boolean sentenceStart) {
+        if (NOT_NAMES.contains(token) || token.chars().noneMatch(Character::isLetter) || DESCRIPTIVE.matcher(token).find()) {
+            return false; // a bare number is a quantity, not a name
+        }
+        long upper = token.chars().filter(Character::isUpperCase).count();
+        boolean digits = token.chars().anyMatch(Character::isDigit);
+        if (digits || upper >= 2) {
+            return true;
+        }
+        return !sentenceStart && Character.isUpperCase(token.charAt(0));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.groundedbot.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnswerCuesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The ban took effect in October 2022.|true",
+            "It was first held in 1909.|true",
+            "The rules changed last spring.|true",
+            "Users may store strings and lists.|false",
+            "Redis has been single-threaded since it is simpler.|false",
+            "Huawei designs memory chips.|false"})
+    void aDateIsAYearAMonthOrASeasonButNotMayOrSince(String sentence, boolean time) {
+        assertThat(AnswerCues.mentionsTime(sentence)).isEqualTo(time);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "An instance holds up to 250 million keys.|How many keys?|true",
+            "Several companies joined.|How many companies joined?|true",
+            "The race started in 1903.|How many riders started in 1903?|false",
+            "Redis is an in-memory store.|How much memory?|false"})
+    void aQuantityIsANumberTheQuestionDidNotBring(String sentence, String question, boolean quantity) {
+        assertThat(AnswerCues.mentionsQuantity(sentence, question)).isEqualTo(quantity);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "The US restricted exports because of security concerns.|true",
+            "The shortage led to higher prices.|true",
+            "The bike was named after its inventor.|true",
+            "Redis stores keys in memory.|false"})
+    void aReasonIsStatedByItsCue(String sentence, boolean reason) {
+        assertThat(AnswerCues.givesReason(sentence)).isEqualTo(reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ByteDance used ChatGPT to build its own model.|true",
+            "The fund exists so that schools can buy books.|true",
+            "Redis is fast.|false"})
+    void aPurposeIsStatedByItsCue(String sentence, boolean purpose) {
+        assertThat(AnswerCues.givesPurpose(sentence)).isEqualTo(purpose);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"TIME|It opened in 1999.|true", "TIME|It is open.|false",
+            "ANY|Anything at all.|true"})
+    void fitsAsksTheCueOfTheExpectation(Expectation expectation, String sentence, boolean fits) {
+        assertThat(AnswerCues.fits(expectation, sentence, "question?")).isEqualTo(fits);
+    }
+}

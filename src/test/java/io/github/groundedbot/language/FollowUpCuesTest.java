@@ -1,0 +1,48 @@
+package io.github.groundedbot.language;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FollowUpCuesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who released it?|true",
+            "What did they do next?|true",
+            "Where is the company based?|true",
+            "Is there a ban on exports?|false",
+            "Are there limits on keys?|false",
+            "What is Yi-34B?|false"})
+    void pronounsPointBackButAnExistentialThereDoesNot(String question, boolean pointsBack) {
+        assertThat(FollowUpCues.pointsBack(question)).isEqualTo(pointsBack);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"and when?", "Why?", "what about Huawei?", "How so?", "So?"})
+    void ellipsis(String question) {
+        assertThat(FollowUpCues.isEllipsis(question)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Why does Redis use memory?", "When was it founded?", "Andorra is where?"})
+    void aWholeQuestionIsNoEllipsis(String question) {
+        assertThat(FollowUpCues.isEllipsis(question)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"tell me more|true", "What else?|true", "More please.|true",
+            "Tell me more about it|true", "Tell me more about Huawei|false", "more memory?|false"})
+    void tellMeMore(String question, boolean more) {
+        assertThat(FollowUpCues.asksForMore(question)).isEqualTo(more);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"How long does it live?|true", "What are their names?|false",
+            "Did it stop them?|false"})
+    void aLoneItPointsAtOneThing(String question, boolean one) {
+        assertThat(FollowUpCues.pointsAtOne(question)).isEqualTo(one);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.groundedbot.language;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextAnalyzerTest {
+
+    private final TextAnalyzer analyzer = new TextAnalyzer();
+
+    @Test
+    void questionWordsAndStopWordsAreNoTerms() {
+        assertThat(analyzer.terms("What can you tell me about the memory chips?")).containsExactly("memori", "chip");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"come|true", "happen|true", "huawei|false", "memori|false"})
+    void everydayWordsAreGeneric(String stem, boolean generic) {
+        assertThat(TextAnalyzer.isGeneric(stem)).isEqualTo(generic);
+    }
+}
