@@ -1,7 +1,10 @@
 package io.github.groundedbot.eval;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.answer.Answer;
+import io.github.groundedbot.answer.Citation;
+import io.github.groundedbot.answer.Outcome;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
@@ -11,8 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -34,57 +36,59 @@ class ConversationEvaluationTest {
     @Inject
     BasicWebSocketConnector connector;
 
-    private static List<Conversation> conversations() {
-        List<Conversation> all = new ArrayList<>(Scorer.read(Path.of("src/test/resources/eval/conversations.jsonl"),
-                Conversation.class));
-        for (Path shared : Scorer.existing(Scorer.SHARED_EVAL.resolve("conversations.jsonl"))) {
-            all.addAll(Scorer.read(shared, Conversation.class));
-        }
-        return all;
+    /** Our conversations and, when present, the shared ones, by set name. */
+    private static Map<String, List<Conversation>> conversationSets() {
+        Map<String, List<Conversation>> sets = new LinkedHashMap<>();
+        sets.put("own conversations", EvalFiles.read(EvalFiles.OWN.resolve("conversations.jsonl"), Conversation.class));
+        EvalFiles.shared("conversations.jsonl")
+                .ifPresent(shared -> sets.put("shared conversations", EvalFiles.read(shared, Conversation.class)));
+        return sets;
     }
 
     @Test
     void everyTurnIsRightOverRest() {
         Scorer scorer = new Scorer();
-        for (Conversation conversation : conversations()) {
-            String id = null;
-            for (EvalCase turn : conversation.turns()) {
-                Map<String, Object> body = id == null ? Map.of("question", turn.q())
-                        : Map.of("question", turn.q(), "conversationId", id);
-                Answer answer = given().contentType(ContentType.JSON).body(body)
-                        .when().post("/api/ask")
-                        .then().statusCode(200).extract().as(Answer.class);
-                id = answer.conversationId();
-                scorer.record("REST " + conversation.id(), turn, answer);
+        conversationSets().forEach((set, conversations) -> {
+            for (Conversation conversation : conversations) {
+                String id = null;
+                for (EvalCase turn : conversation.numberedTurns()) {
+                    Map<String, Object> body = id == null ? Map.of("question", turn.q())
+                            : Map.of("question", turn.q(), "conversationId", id);
+                    Answer answer = given().contentType(ContentType.JSON).body(body)
+                            .when().post("/api/ask")
+                            .then().statusCode(200).extract().as(Answer.class);
+                    id = answer.conversationId();
+                    scorer.record("REST " + set, turn, answer);
+                }
             }
-        }
+        });
         System.out.println(scorer.report());
-        assertThat(scorer.answeredRate()).as(scorer.report()).isEqualTo(1.0);
-        assertThat(scorer.abstainedRate()).as(scorer.report()).isEqualTo(1.0);
+        scorer.assertAllRight();
     }
 
     @Test
     void everyTurnIsRightOverWebSocket() throws Exception {
         Scorer scorer = new Scorer();
-        for (Conversation conversation : conversations()) {
-            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-            WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
-                // On the event loop, frames are handled in the order they arrive.
-                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
-                    .onTextMessage((c, message) -> frames.add(message))
-                    .connectAndAwait();
-            try {
-                for (EvalCase turn : conversation.turns()) {
-                    connection.sendTextAndAwait(JSON.writeValueAsString(Map.of("question", turn.q())));
-                    scorer.record("WebSocket " + conversation.id(), turn, finalAnswer(frames));
+        for (Map.Entry<String, List<Conversation>> set : conversationSets().entrySet()) {
+            for (Conversation conversation : set.getValue()) {
+                BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+                WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
+                        // On the event loop, frames are handled in the order they arrive.
+                        .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
+                        .onTextMessage((c, message) -> frames.add(message))
+                        .connectAndAwait();
+                try {
+                    for (EvalCase turn : conversation.numberedTurns()) {
+                        connection.sendTextAndAwait(JSON.writeValueAsString(Map.of("question", turn.q())));
+                        scorer.record("WebSocket " + set.getKey(), turn, finalAnswer(frames));
+                    }
+                } finally {
+                    connection.closeAndAwait();
                 }
-            } finally {
-                connection.closeAndAwait();
             }
         }
         System.out.println(scorer.report());
-        assertThat(scorer.answeredRate()).as(scorer.report()).isEqualTo(1.0);
-        assertThat(scorer.abstainedRate()).as(scorer.report()).isEqualTo(1.0);
+        scorer.assertAllRight();
     }
 
     private static Answer finalAnswer(BlockingQueue<String> frames) throws Exception {
@@ -98,9 +102,8 @@ class ConversationEvaluationTest {
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
-    record AnswerFrame(String answer, io.github.groundedbot.answer.Outcome outcome,
-                       List<io.github.groundedbot.answer.Citation> citations, String conversationId) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AnswerFrame(String answer, Outcome outcome, List<Citation> citations, String conversationId) {
         Answer toAnswer() {
             return new Answer(answer, outcome, citations, conversationId, null);
         }
