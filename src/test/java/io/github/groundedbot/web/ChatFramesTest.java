@@ -17,11 +17,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +38,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ChatFramesTest {
 
-    /** Stands in for the browser's WebSocket before app.js runs; tests push frames with receive(). */
+    /**
+     * Stands in for the browser's WebSocket before the page's modules run; tests push frames with
+     * receive(). A page opened with {@code ?limits=<json>} gets that from {@code GET /api/limits};
+     * with {@code ?limits=down} that request fails as it would with the server unreachable.
+     */
     private static final String SCRIPTED_SOCKET = """
             (() => {
               const sockets = [];
@@ -66,6 +73,17 @@ class ChatFramesTest {
               window.scriptedSockets = sockets;
               window.connectionAttempts = [];
               window.refuseConnections = false;
+
+              const limits = new URLSearchParams(location.search).get('limits');
+              if (limits !== null) {
+                const fetch = window.fetch.bind(window);
+                window.fetch = (resource, options) => {
+                  if (!String(resource).endsWith('/api/limits')) return fetch(resource, options);
+                  return limits === 'down'
+                    ? Promise.reject(new TypeError('Failed to fetch'))
+                    : Promise.resolve(new Response(limits, { headers: { 'Content-Type': 'application/json' } }));
+                };
+              }
             })();""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,7 +186,66 @@ class ChatFramesTest {
         WebElement reply = page.awaitReply(0);
         assertTrue(reply.getAttribute("class").contains("error"));
         assertEquals("The question is empty: send the text of a question.", ChatPage.answerText(reply));
+        assertTrue(reply.findElements(By.xpath(".//button[text()='Ask again']")).isEmpty(),
+                "asking the same again would fail the same way");
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("send")));
+    }
+
+    @Test
+    void aBusyServerSaysSoAndOffersToAskAgainOnceItMay() {
+        send("Why is China behind?");
+        receive(Map.of("type", "error", "message", "The bot is busy; retry in 1 s.", "code", "busy", "retryAfter", 1));
+        WebElement reply = page.awaitReply(0);
+        assertTrue(reply.getAttribute("class").contains("error"));
+        assertEquals("The bot is busy; retry in 1 s.", ChatPage.answerText(reply));
+
+        WebElement again = reply.findElement(By.xpath(".//button[text()='Ask again']"));
+        assertFalse(again.isEnabled(), "not before the time the server gave");
+        browser.await().until(ExpectedConditions.elementToBeClickable(again)).click();
+        browser.await().until(d -> List.of("{\"question\":\"Why is China behind?\"}", "{\"question\":\"Why is China behind?\"}")
+                .equals(browser.script("return window.scriptedSockets.at(-1).sent;")));
+    }
+
+    @Test
+    void theOutcomeDecidesHowAnAnswerLooksWhenTheFrameCarriesOne() {
+        send("hello");
+        receive(answer("Hello! Ask me about the fact base.", "small_talk"));
+        WebElement smallTalk = page.awaitReply(0);
+        assertEquals(List.of("msg", "bot", "ungrounded"), List.of(smallTalk.getAttribute("class").split(" ")));
+        assertEquals("Not from the fact base", smallTalk.findElement(By.cssSelector(".answer-label")).getText());
+
+        // grounded alone would make this a refusal: the outcome says the answering failed.
+        send("What did OpenAI do to ByteDance?");
+        receive(answer("Something went wrong answering that; please try again.", "error"));
+        WebElement failed = page.awaitReply(1);
+        assertEquals(List.of("msg", "bot", "error"), List.of(failed.getAttribute("class").split(" ")));
+        assertEquals("Could not answer", failed.findElement(By.cssSelector(".answer-label")).getText());
+    }
+
+    @Test
+    void theQuestionAndCommentLimitsComeFromTheServer() {
+        String limits = "{\"maxQuestionLength\": 12, \"maxCommentLength\": 5}";
+        page = new ChatPage(browser, root + "?limits=" + URLEncoder.encode(limits, StandardCharsets.UTF_8)).open();
+        browser.await().until(d -> "12".equals(page.questionBox().getAttribute("maxlength")));
+
+        send("What did OpenAI do to ByteDance?");
+        assertEquals(List.of("{\"question\":\"What did Ope\"}"), browser.script("return window.scriptedSockets.at(-1).sent;"));
+
+        receive(answer("A fact [1].", true, citation("a#b", "A fact", "A fact.", null)));
+        page.awaitReply(0).findElement(By.cssSelector("button.feedback-down")).click();
+        assertEquals("5", browser.find(".feedback-comment").getAttribute("maxlength"));
+    }
+
+    @Test
+    void withoutTheServersLimitsThePageKeepsTheServersDefaultsAndWorks() {
+        page = new ChatPage(browser, root + "?limits=down").open();
+
+        send("What did OpenAI do to ByteDance?");
+
+        assertEquals(List.of("{\"question\":\"What did OpenAI do to ByteDance?\"}"),
+                browser.script("return window.scriptedSockets.at(-1).sent;"));
+        assertEquals(String.valueOf(given().get("/api/limits").then().statusCode(200).extract().path("maxQuestionLength")),
+                page.questionBox().getAttribute("maxlength"));
     }
 
     @Test
@@ -260,6 +337,12 @@ class ChatFramesTest {
 
     private static Map<String, Object> answer(String text, boolean grounded, Map<String, Object> citation) {
         return Map.of("type", "answer", "answer", text, "grounded", grounded, "citations", List.of(citation),
+                "conversationId", "c-1");
+    }
+
+    /** An answer with no citations and the given outcome (not answered, so not grounded). */
+    private static Map<String, Object> answer(String text, String outcome) {
+        return Map.of("type", "answer", "answer", text, "grounded", false, "outcome", outcome, "citations", List.of(),
                 "conversationId", "c-1");
     }
 
