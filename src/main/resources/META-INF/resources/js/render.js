@@ -17,12 +17,16 @@ const STATUS = {
   unreachable: { state: 'reconnecting', text: 'Cannot reach the bot, retrying…' },
 };
 
-/** How each outcome looks: the message's class, the label's icon and text. */
+const NOT_FROM_FACTS = { className: 'ungrounded', icon: 'info', label: 'Not from the fact base' };
+/**
+ * How an answer looks, by its outcome: the message's class, the label's icon and text (an
+ * answer's label counts its sources). Refusals, small talk and "nothing more" look alike.
+ */
 const LOOKS = {
-  answered: { className: 'grounded', icon: 'check' },
-  refused: { className: 'ungrounded', icon: 'info', label: 'Not from the fact base' },
-  small_talk: { className: 'ungrounded', icon: 'info', label: 'Not from the fact base' },
-  nothing_more: { className: 'ungrounded', icon: 'info', label: 'Not from the fact base' },
+  answered: { className: 'grounded', icon: 'check', label: null },
+  refused: NOT_FROM_FACTS,
+  small_talk: NOT_FROM_FACTS,
+  nothing_more: NOT_FROM_FACTS,
   error: { className: 'error', icon: 'warn', label: 'Could not answer' },
 };
 
