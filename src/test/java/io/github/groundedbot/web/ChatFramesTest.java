@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ChatFramesTest {
 
-    /** Stands in for the browser's WebSocket before app.js runs; tests push frames with receive(). */
+    /**
+     * Stands in for the browser's WebSocket before the page's modules run; tests push frames with
+     * receive(). A page opened with {@code ?limits=<json>} gets that from {@code GET /api/limits};
+     * with {@code ?limits=down} that request fails as it would with the server unreachable.
+     */
     private static final String SCRIPTED_SOCKET = """
             (() => {
               const sockets = [];
@@ -66,6 +74,17 @@ class ChatFramesTest {
               window.scriptedSockets = sockets;
               window.connectionAttempts = [];
               window.refuseConnections = false;
+
+              const limits = new URLSearchParams(location.search).get('limits');
+              if (limits !== null) {
+                const fetch = window.fetch.bind(window);
+                window.fetch = (resource, options) => {
+                  if (!String(resource).endsWith('/api/limits')) return fetch(resource, options);
+                  return limits === 'down'
+                    ? Promise.reject(new TypeError('Failed to fetch'))
+                    : Promise.resolve(new Response(limits, { headers: { 'Content-Type': 'application/json' } }));
+                };
+              }
             })();""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -168,7 +187,66 @@ class ChatFramesTest {
         WebElement reply = page.awaitReply(0);
         assertTrue(reply.getAttribute("class").contains("error"));
         assertEquals("The question is empty: send the text of a question.", ChatPage.answerText(reply));
+        assertTrue(reply.findElements(By.xpath(".//button[text()='Ask again']")).isEmpty(),
+                "asking the same again would fail the same way");
         browser.await().until(ExpectedConditions.elementToBeClickable(By.id("send")));
+    }
+
+    @Test
+    void aBusyServerSaysSoAndOffersToAskAgainOnceItMay() {
+        send("Why is China behind?");
+        receive(Map.of("type", "error", "message", "The bot is busy; retry in 1 s.", "code", "busy", "retryAfter", 1));
+        WebElement reply = page.awaitReply(0);
+        assertTrue(reply.getAttribute("class").contains("error"));
+        assertEquals("The bot is busy; retry in 1 s.", ChatPage.answerText(reply));
+
+        WebElement again = reply.findElement(By.xpath(".//button[text()='Ask again']"));
+        assertFalse(again.isEnabled(), "not before the time the server gave");
+        browser.await().until(ExpectedConditions.elementToBeClickable(again)).click();
+        browser.await().until(d -> List.of("{\"question\":\"Why is China behind?\"}", "{\"question\":\"Why is China behind?\"}")
+                .equals(browser.script("return window.scriptedSockets.at(-1).sent;")));
+    }
+
+    @Test
+    void theOutcomeDecidesHowAnAnswerLooksWhenTheFrameCarriesOne() {
+        send("hello");
+        receive(answer("Hello! Ask me about the fact base.", "small_talk"));
+        WebElement smallTalk = page.awaitReply(0);
+        assertEquals(List.of("msg", "bot", "ungrounded"), List.of(smallTalk.getAttribute("class").split(" ")));
+        assertEquals("Not from the fact base", smallTalk.findElement(By.cssSelector(".answer-label")).getText());
+
+        // grounded alone would make this a refusal: the outcome says the answering failed.
+        send("What did OpenAI do to ByteDance?");
+        receive(answer("Something went wrong answering that; please try again.", "error"));
+        WebElement failed = page.awaitReply(1);
+        assertEquals(List.of("msg", "bot", "error"), List.of(failed.getAttribute("class").split(" ")));
+        assertEquals("Could not answer", failed.findElement(By.cssSelector(".answer-label")).getText());
+    }
+
+    @Test
+    void theQuestionAndCommentLimitsComeFromTheServer() {
+        String limits = "{\"maxQuestionLength\": 12, \"maxCommentLength\": 5}";
+        page = new ChatPage(browser, root + "?limits=" + URLEncoder.encode(limits, StandardCharsets.UTF_8)).open();
+        browser.await().until(d -> "12".equals(page.questionBox().getAttribute("maxlength")));
+
+        send("What did OpenAI do to ByteDance?");
+        assertEquals(List.of("{\"question\":\"What did Ope\"}"), browser.script("return window.scriptedSockets.at(-1).sent;"));
+
+        receive(answer("A fact [1].", true, citation("a#b", "A fact", "A fact.", null)));
+        page.awaitReply(0).findElement(By.cssSelector("button.feedback-down")).click();
+        assertEquals("5", browser.find(".feedback-comment").getAttribute("maxlength"));
+    }
+
+    @Test
+    void withoutTheServersLimitsThePageKeepsTheServersDefaultsAndWorks() {
+        page = new ChatPage(browser, root + "?limits=down").open();
+
+        send("What did OpenAI do to ByteDance?");
+
+        assertEquals(List.of("{\"question\":\"What did OpenAI do to ByteDance?\"}"),
+                browser.script("return window.scriptedSockets.at(-1).sent;"));
+        int serverDefault = given().get("/api/limits").then().statusCode(200).extract().path("maxQuestionLength");
+        assertEquals(String.valueOf(serverDefault), page.questionBox().getAttribute("maxlength"));
     }
 
     @Test
@@ -223,9 +301,13 @@ class ChatFramesTest {
 
     @Test
     void whileTheServerStaysDownRetriesBackOffAndComingOnlineRetriesAtOnce() {
-        browser.script("window.refuseConnections = true; window.scriptedSockets.at(-1).drop();");
+        // Timed from the drop, not from the page's first connection (a slow machine may take a while to get here).
+        browser.script("""
+                window.refuseConnections = true;
+                window.connectionAttempts = [performance.now()];
+                window.scriptedSockets.at(-1).drop();""");
 
-        // Attempts 1 s, then 2 s apart (each ±20%): wait for two retries and compare the gaps.
+        // Retries 1 s after the drop, then 2 s later (each ±20%): wait for two and compare the gaps.
         browser.await().until(d -> ((Number) browser.script("return window.connectionAttempts.length;")).intValue() >= 3);
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) browser.script("return window.connectionAttempts.slice(-3);");
@@ -241,6 +323,42 @@ class ChatFramesTest {
         new WebDriverWait(browser.driver, Duration.ofSeconds(2))
                 .until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
         assertEquals("Reconnected", browser.find("#status").getText());
+    }
+
+    /** What an embeddable widget will do: the same modules, mounted in a shadow root, given the server's URL. */
+    @Test
+    void theChatMountsIntoAShadowRootAndKeepsToIt() {
+        Object socketUrl = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const host = document.createElement('div');
+                host.id = 'widget';
+                document.body.append(host);
+                const shadow = host.attachShadow({ mode: 'open' });
+                shadow.append(document.getElementById('layout').cloneNode(true));
+                import(new URL('js/chat.js', document.baseURI).href).then(({ mountChat }) => {
+                  window.widget = mountChat(shadow, { baseUrl: document.baseURI });
+                  done(window.scriptedSockets.at(-1).url);
+                }, (e) => done('failed: ' + e));""");
+        assertEquals(root.toString().replaceFirst("^http", "ws") + "chat", socketUrl);
+        SearchContext widget = browser.find("#widget").getShadowRoot();
+        browser.await().until(d -> "open".equals(widget.findElement(By.cssSelector("#status")).getAttribute("data-state")));
+
+        widget.findElement(By.cssSelector("#question")).sendKeys("What did OpenAI do to ByteDance?", Keys.ENTER);
+        browser.await().until(d -> !widget.findElements(By.cssSelector("#messages li.msg.bot.pending")).isEmpty());
+        receive(answer("OpenAI suspended ByteDance's account [1].", true,
+                citation("a#b", "The suspension", "OpenAI suspended ByteDance's account.", null)));
+        browser.await().until(d -> !widget.findElements(By.cssSelector("#messages li.msg.bot.grounded")).isEmpty());
+        widget.findElement(By.cssSelector("#messages button.cite")).click();
+        browser.await().until(d -> widget.findElement(By.cssSelector("#sources")).isDisplayed());
+        assertEquals("The suspension", widget.findElement(By.cssSelector("#source-title")).getText());
+
+        assertTrue(browser.findAll("#messages li").isEmpty(), "the page's own chat is untouched");
+        assertFalse(browser.find("#sources").isDisplayed());
+        assertEquals("open", browser.find("#status").getAttribute("data-state"));
+
+        browser.script("window.widget.unmount();");
+        assertEquals(3L, browser.script("return window.scriptedSockets.at(-1).readyState;"), "unmounting closes its socket");
+        assertEquals(1L, browser.script("return window.scriptedSockets.at(-2).readyState;"), "and not the page's");
     }
 
     private void send(String question) {
@@ -260,6 +378,12 @@ class ChatFramesTest {
 
     private static Map<String, Object> answer(String text, boolean grounded, Map<String, Object> citation) {
         return Map.of("type", "answer", "answer", text, "grounded", grounded, "citations", List.of(citation),
+                "conversationId", "c-1");
+    }
+
+    /** An answer with no citations and the given outcome (not answered, so not grounded). */
+    private static Map<String, Object> answer(String text, String outcome) {
+        return Map.of("type", "answer", "answer", text, "grounded", false, "outcome", outcome, "citations", List.of(),
                 "conversationId", "c-1");
     }
 

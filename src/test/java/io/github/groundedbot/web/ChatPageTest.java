@@ -163,6 +163,12 @@ class ChatPageTest {
     }
 
     @Test
+    void theQuestionBoxAllowsWhatTheServerAccepts() {
+        int limit = given().get("/api/limits").then().statusCode(200).extract().path("maxQuestionLength");
+        browser.await().until(d -> String.valueOf(limit).equals(page.questionBox().getAttribute("maxlength")));
+    }
+
+    @Test
     void markupTypedByAPersonIsShownAsTextAndNeverRun() {
         String attack = "<img src=x onerror=alert(1)>";
 

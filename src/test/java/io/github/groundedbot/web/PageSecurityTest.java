@@ -2,15 +2,19 @@ package io.github.groundedbot.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,8 +30,16 @@ class PageSecurityTest {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
             + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /** Where the page's files are served from, on the class path. */
+    private static final String RESOURCES = "/META-INF/resources/";
+
+    static Stream<String> pageFiles() throws IOException {
+        return Stream.concat(Stream.of("/", "/index.html", "/app.css", "/favicon.svg"),
+                modules().stream().map(module -> "/" + module));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.html", "/app.js", "/app.css", "/favicon.svg"})
+    @MethodSource("pageFiles")
     void pageFilesCarryTheSecurityHeadersAndAreRevalidated(String path) {
         given().when().get(path)
                 .then().statusCode(200)
@@ -38,13 +50,16 @@ class PageSecurityTest {
     }
 
     @Test
-    void theRootServesTheChatPage() {
+    void theRootServesTheChatPage() throws IOException {
         given().when().get("/")
                 .then().statusCode(200)
                 .contentType(startsWith("text/html"));
-        given().when().get("/app.js")
-                .then().statusCode(200)
-                .contentType(startsWith("text/javascript"));
+        // Browsers run a module only when it is served as JavaScript (and nosniff forbids guessing).
+        for (String module : modules()) {
+            given().when().get("/" + module)
+                    .then().statusCode(200)
+                    .contentType(startsWith("text/javascript"));
+        }
     }
 
     @Test
@@ -64,7 +79,9 @@ class PageSecurityTest {
             assertTrue(scripts.group(1).contains("src="), "every script is a file: " + scripts.group());
             assertEquals("", scripts.group(2).strip(), "no inline script: " + scripts.group());
         }
-        assertEquals(1, count, "the page loads app.js");
+        assertEquals(1, count, "the page loads one entry module");
+        assertTrue(scripts.reset().find() && scripts.group(1).contains("type=\"module\"")
+                && scripts.group(1).contains("src=\"js/main.js\""), "the entry is js/main.js, as a module");
         assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
                 "no inline event handlers");
         assertFalse(Pattern.compile("\\sstyle\\s*=|<style", Pattern.CASE_INSENSITIVE).matcher(html).find(),
@@ -74,16 +91,43 @@ class PageSecurityTest {
     }
 
     @Test
-    void theScriptNeverParsesDataAsHtml() throws IOException {
-        String js = resource("app.js");
-        for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                "new Function", "DOMParser")) {
-            assertFalse(js.contains(sink), "app.js must build nodes with textContent, not " + sink);
+    void theScriptsNeverParseDataAsHtml() throws IOException {
+        List<String> modules = modules();
+        assertTrue(modules.contains("js/main.js"), "the modules are found: " + modules);
+        for (String module : modules) {
+            String js = resource(module);
+            for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                    "new Function", "DOMParser")) {
+                assertFalse(js.contains(sink), module + " must build nodes with textContent, not " + sink);
+            }
+        }
+    }
+
+    @Test
+    void theModulesImportOnlyEachOther() throws IOException {
+        List<String> modules = modules();
+        Pattern imports = Pattern.compile("^import\\b[^;]*?['\"]([^'\"]+)['\"]", Pattern.MULTILINE);
+        for (String module : modules) {
+            Matcher specifiers = imports.matcher(resource(module));
+            while (specifiers.find()) {
+                String specifier = specifiers.group(1);
+                assertTrue(specifier.startsWith("./") && modules.contains("js/" + specifier.substring(2)),
+                        module + " imports " + specifier + ": only the page's own modules, nothing from elsewhere");
+            }
+        }
+    }
+
+    /** The page's script modules, as paths under the web root ("js/main.js"). */
+    private static List<String> modules() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(PageSecurityTest.class.getResource(RESOURCES + "js").toURI()))) {
+            return files.map(file -> "js/" + file.getFileName()).filter(name -> name.endsWith(".js")).sorted().toList();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
         }
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = PageSecurityTest.class.getResourceAsStream("/META-INF/resources/" + name)) {
+        try (InputStream in = PageSecurityTest.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new IOException(name + " is missing");
             }
