@@ -2,6 +2,7 @@ package io.github.groundedbot.eval;
 
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Citation;
+import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.eval.Scorer.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class ScorerTest {
         assertThat(Scorer.judge(ANSWERABLE, refused())).isEqualTo(Verdict.REFUSED_ANSWERABLE);
         assertThat(Scorer.judge(ANSWERABLE, answered(pasted, NAME))).isEqualTo(Verdict.TOO_LONG);
         assertThat(Scorer.judge(TO_REFUSE, refused())).isEqualTo(Verdict.RIGHT);
-        assertThat(Scorer.judge(TO_REFUSE, new Answer("I don't know.", false, List.of(NAME), "c")))
+        assertThat(Scorer.judge(TO_REFUSE, new Answer("I don't know.", Outcome.REFUSED, List.of(NAME), "c", null)))
                 .isEqualTo(Verdict.REFUSED_WITH_CITATIONS);
         assertThat(List.of(Verdict.REFUSED_ANSWERABLE, Verdict.TOO_LONG, Verdict.REFUSED_WITH_CITATIONS))
                 .noneMatch(Verdict::confidentlyWrong);
@@ -80,11 +81,11 @@ class ScorerTest {
     }
 
     private static Answer answered(String text, Citation... citations) {
-        return new Answer(text, true, List.of(citations), "c");
+        return new Answer(text, Outcome.ANSWERED, List.of(citations), "c", null);
     }
 
     private static Answer refused() {
-        return new Answer("I don't know: my fact base has nothing that answers that.", false, List.of(), "c");
+        return Answer.of(Outcome.REFUSED, "I don't know: my fact base has nothing that answers that.", "c");
     }
 
     private static Citation citation(String snippet) {
