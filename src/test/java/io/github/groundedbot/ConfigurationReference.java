@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,7 @@ final class ConfigurationReference {
             Set.of(Optional.class, OptionalInt.class, OptionalLong.class, OptionalDouble.class);
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    /** Files without it declare no interface, so they are not parsed (most of the sources). */
-    private static final String INTERFACE = "interface";
+    private static final String CONFIG_MAPPING = ConfigMapping.class.getSimpleName();
 
     /** One row of a table. An empty description means the method has no javadoc. */
     record Row(String property, String defaultValue, String description) {
@@ -64,51 +64,54 @@ final class ConfigurationReference {
     private record Mapping(Class<?> type, Path source) {
     }
 
+    private final JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
+    /** The source folder; the compiled classes must be on the class path. */
+    private final Path root;
+    private final Set<Path> parsed = new HashSet<>();
     /** Javadoc descriptions, keyed by canonical class name, or by canonical class name + "#" + method. */
-    private final Map<String, String> javadoc;
-    private final List<Mapping> mappings;
+    private final Map<String, String> javadoc = new HashMap<>();
+    private final List<Mapping> mappings = new ArrayList<>();
 
-    private ConfigurationReference(Map<String, String> javadoc, List<Mapping> mappings) {
-        this.javadoc = javadoc;
-        this.mappings = mappings;
+    private ConfigurationReference(Path root) {
+        this.root = root;
     }
 
-    /** Reads every source file under {@code root}. */
+    /**
+     * Finds the mappings under {@code root}. Only files that mention {@code ConfigMapping} are
+     * parsed, and later the files of group interfaces they use: parsing every source would be slow.
+     */
     static ConfigurationReference read(Path root) {
+        ConfigurationReference reference = new ConfigurationReference(root);
         try (Stream<Path> files = Files.walk(root)) {
-            return read(files.filter(f -> f.toString().endsWith(".java")).sorted().toList());
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(file -> {
+                String source = readString(file);
+                if (source.contains(CONFIG_MAPPING)) {
+                    reference.add(file, source);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return reference;
     }
 
-    /** Reads the given source files; their classes must be on the class path. */
-    static ConfigurationReference read(List<Path> files) {
-        JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(LanguageLevel.JAVA_17));
-        Map<String, String> javadoc = new HashMap<>();
-        List<Mapping> mappings = new ArrayList<>();
-        for (Path file : files) {
-            String source = readString(file);
-            if (!source.contains(INTERFACE)) {
+    private void add(Path file, String source) {
+        parsed.add(file);
+        for (ClassOrInterfaceDeclaration type : parse(file, source).findAll(ClassOrInterfaceDeclaration.class)) {
+            if (!type.isInterface()) {
                 continue;
             }
-            for (ClassOrInterfaceDeclaration type : parse(parser, file, source).findAll(ClassOrInterfaceDeclaration.class)) {
-                if (!type.isInterface()) {
-                    continue;
-                }
-                String name = type.getFullyQualifiedName().orElseThrow();
-                type.getJavadoc().ifPresent(doc -> javadoc.put(name, describe(doc)));
-                for (MethodDeclaration method : type.getMethods()) {
-                    method.getJavadoc().ifPresent(doc -> javadoc.put(name + "#" + method.getNameAsString(), describe(doc)));
-                }
-                boolean mapped = type.getAnnotations().stream()
-                        .anyMatch(a -> a.getName().getIdentifier().equals(ConfigMapping.class.getSimpleName()));
-                if (mapped) {
-                    mappings.add(new Mapping(load(binaryName(type)), file));
-                }
+            String name = type.getFullyQualifiedName().orElseThrow();
+            type.getJavadoc().ifPresent(doc -> javadoc.put(name, describe(doc)));
+            for (MethodDeclaration method : type.getMethods()) {
+                method.getJavadoc().ifPresent(doc -> javadoc.put(name + "#" + method.getNameAsString(), describe(doc)));
+            }
+            boolean mapped = type.getAnnotations().stream()
+                    .anyMatch(a -> a.getName().getIdentifier().equals(CONFIG_MAPPING));
+            if (mapped) {
+                mappings.add(new Mapping(load(binaryName(type)), file));
             }
         }
-        return new ConfigurationReference(javadoc, mappings);
     }
 
     /** One section per {@code @ConfigMapping} interface found, ordered by prefix. */
@@ -174,7 +177,23 @@ final class ConfigurationReference {
 
     private String descriptionOf(Property property) {
         Class<?> owner = property.getMethod().getDeclaringClass();
-        return javadoc.getOrDefault(owner.getCanonicalName() + "#" + property.getMethod().getName(), "");
+        String key = owner.getCanonicalName() + "#" + property.getMethod().getName();
+        if (!javadoc.containsKey(key)) {
+            parseSourceOf(owner);
+        }
+        return javadoc.getOrDefault(key, "");
+    }
+
+    /** Parses the file declaring {@code type} (a group interface of its own), once. */
+    private void parseSourceOf(Class<?> type) {
+        Class<?> topLevel = type;
+        while (topLevel.getEnclosingClass() != null) {
+            topLevel = topLevel.getEnclosingClass();
+        }
+        Path file = root.resolve(topLevel.getName().replace('.', '/') + ".java");
+        if (Files.exists(file) && !parsed.contains(file)) {
+            add(file, readString(file));
+        }
     }
 
     private static String defaultOf(Property property) {
@@ -215,7 +234,7 @@ final class ConfigurationReference {
         }
     }
 
-    private static CompilationUnit parse(JavaParser parser, Path file, String source) {
+    private CompilationUnit parse(Path file, String source) {
         ParseResult<CompilationUnit> result = parser.parse(source);
         return result.getResult().filter(unit -> result.isSuccessful()).orElseThrow(() -> new IllegalStateException(
                 "Cannot parse " + file + ": " + result.getProblems().stream()

@@ -15,19 +15,21 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * docs/configuration.md lists every property of the {@code @ConfigMapping} interfaces with its
  * default and javadoc. When this test fails, the expected file is in target/configuration.md;
- * {@code ./mvnw test -Dtest=ConfigurationReferenceTest -Dconfig.reference.write=true} rewrites the doc.
+ * {@code ./mvnw -B test -Dtest=ConfigurationReferenceTest -Dconfig.reference.write=true} rewrites the doc.
  */
 class ConfigurationReferenceTest {
 
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Path DOC = Path.of("docs", "configuration.md");
     private static final Path EXPECTED = Path.of("target", "configuration.md");
-    private static final Path THIS_FILE =
-            Path.of("src", "test", "java", "io", "github", "groundedbot", "ConfigurationReferenceTest.java");
+    private static final Path TEST_SOURCES = Path.of("src", "test", "java");
+    private static final Path THIS_FILE = TEST_SOURCES.resolve(Path.of("io", "github", "groundedbot",
+            "ConfigurationReferenceTest.java"));
     /** {@code -Dconfig.reference.write=true} rewrites docs/configuration.md instead of failing. */
     private static final String WRITE = "config.reference.write";
 
@@ -57,16 +59,27 @@ class ConfigurationReferenceTest {
         if (!expected.equals(current)) {
             Files.createDirectories(EXPECTED.getParent());
             Files.writeString(EXPECTED, expected);
+            fail("%s is out of date with the @ConfigMapping interfaces. The expected file is %s: copy it over, or run "
+                    + "./mvnw -B test -Dtest=ConfigurationReferenceTest -D%s=true\n%s",
+                    DOC, EXPECTED, WRITE, firstDifference(current, expected));
         }
-        assertThat(current)
-                .as("%s is out of date with the @ConfigMapping interfaces. Copy %s over it, or run "
-                        + "./mvnw test -Dtest=ConfigurationReferenceTest -D%s=true", DOC, EXPECTED, WRITE)
-                .isEqualTo(expected);
+    }
+
+    /** Where two texts first differ, by line, so the failure says what changed without printing both. */
+    private static String firstDifference(String actual, String expected) {
+        List<String> was = actual.lines().toList();
+        List<String> is = expected.lines().toList();
+        int line = 0;
+        while (line < was.size() && line < is.size() && was.get(line).equals(is.get(line))) {
+            line++;
+        }
+        return "Line " + (line + 1) + " is\n  " + (line < was.size() ? was.get(line) : "(end of file)")
+                + "\nbut the code gives\n  " + (line < is.size() ? is.get(line) : "(end of file)");
     }
 
     @Test
     void rendersNamesDefaultsAndJavadocAsSmallRyeConfigReadsThem() {
-        ConfigurationReference sample = ConfigurationReference.read(List.of(THIS_FILE));
+        ConfigurationReference sample = ConfigurationReference.read(TEST_SOURCES);
 
         List<Row> rows = sample.section(Sample.class, "sample", THIS_FILE).rows();
 

@@ -47,7 +47,7 @@ class DocsLinksTest {
                 }
                 int hash = target.indexOf('#');
                 String path = hash < 0 ? target : target.substring(0, hash);
-                Path file = path.isEmpty() ? doc : doc.getParent().resolve(path).normalize();
+                Path file = path.isEmpty() ? doc : doc.resolveSibling(path).normalize();
                 if (!Files.exists(file)) {
                     broken.add(doc + ": " + target + " (no file " + file + ")");
                 } else if (hash >= 0 && file.toString().endsWith(".md")
