@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
+/** How much of each conversation is remembered, and for how long. */
 @ConfigMapping(prefix = "conversation")
 public interface ConversationConfig {
 

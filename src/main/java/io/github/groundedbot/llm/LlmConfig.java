@@ -17,26 +17,26 @@ public interface LlmConfig {
     /** The API base, e.g. {@code http://localhost:11434/v1} (env {@code ANSWER_LLM_BASE_URL}). Absent: no LLM. */
     Optional<String> baseUrl();
 
-    /** Model name the server knows (env {@code ANSWER_LLM_MODEL}). Default {@code gpt-4o-mini}. */
+    /** Model name the server knows (env {@code ANSWER_LLM_MODEL}). */
     @WithDefault("gpt-4o-mini")
     String model();
 
     /** Bearer token (env {@code ANSWER_LLM_API_KEY}); local servers usually need none. */
     Optional<String> apiKey();
 
-    /** Longest wait for one LLM call; a hard deadline slightly above it guards the whole call. Default 10s. */
+    /** Longest wait for one LLM call; a hard deadline one second later bounds the whole call. */
     @WithDefault("10s")
     Duration timeout();
 
-    /** Sampling temperature. Default 0: the same facts give the same wording. */
+    /** Sampling temperature; 0 gives the same wording for the same facts. */
     @WithDefault("0")
     double temperature();
 
-    /** Most tokens in one reply. Default 300: answers stay under 600 characters anyway. */
+    /** Most tokens in one reply; answers stay under 600 characters anyway. */
     @WithDefault("300")
     int maxTokens();
 
-    /** Ask the LLM to rewrite follow-ups into standalone questions (rule-based resolution is the fallback). Default false. */
+    /** Ask the LLM to rewrite follow-ups into standalone questions (rule-based resolution is the fallback). */
     @WithDefault("false")
     boolean rewriteQueries();
 }

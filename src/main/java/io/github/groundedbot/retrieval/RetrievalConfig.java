@@ -3,6 +3,7 @@ package io.github.groundedbot.retrieval;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** How many candidates dense and BM25 retrieval hand on, and when dense search turns approximate. */
 @ConfigMapping(prefix = "retrieval")
 public interface RetrievalConfig {
 
