@@ -3,7 +3,7 @@ package io.github.groundedbot.slack;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import io.github.groundedbot.chat.ChatRelay;
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The {@code /ask} slash command: acknowledged at once, answered later through its response_url. */
