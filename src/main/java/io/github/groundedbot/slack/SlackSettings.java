@@ -27,7 +27,10 @@ public interface SlackSettings {
 
     Dedupe dedupe();
 
-    /** Posting a reply to Slack: tries and waits between them (doubling, Slack's Retry-After when longer). */
+    /**
+     * Posting a reply to Slack: tries and waits between them (doubling, Slack's Retry-After when
+     * longer). The waits are timers: no thread sleeps through them.
+     */
     interface Retry {
 
         /** Tries in all, the first included. */
@@ -41,6 +44,14 @@ public interface SlackSettings {
         /** Longest wait between two tries, whatever Slack's Retry-After says. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** Random spread added to or taken from each wait, so replies that failed together do not retry in step. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** Longest one try may take, the HTTP call included; a try that takes longer fails and is retried. */
+        @WithDefault("10s")
+        Duration attemptTimeout();
     }
 
     /** Remembering events already handled, so Slack's retries never produce a second reply. */
