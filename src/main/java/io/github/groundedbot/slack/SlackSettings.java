@@ -54,14 +54,17 @@ public interface SlackSettings {
         Duration attemptTimeout();
     }
 
-    /** Remembering events already handled, so Slack's retries never produce a second reply. */
+    /** Remembering events and slash commands already handled, so retries and replays get one reply. */
     interface Dedupe {
 
-        /** How long an event is remembered; Slack retries within about half an hour. */
+        /**
+         * How long an event or command is remembered; Slack retries within about half an hour, and a
+         * signed request is only accepted for five minutes.
+         */
         @WithDefault("1h")
         Duration ttl();
 
-        /** Most events remembered at once (the oldest go first). */
+        /** Most events and commands remembered at once (the oldest go first). */
         @WithDefault("100000")
         int maxEntries();
     }
