@@ -1,5 +1,6 @@
 package io.github.groundedbot.state;
 
+import io.github.groundedbot.conversation.ConversationIds;
 import io.github.groundedbot.conversation.InMemoryConversationStore;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +35,7 @@ class SlowRedisTest {
     void aSlowRedisFailsOverToLocalMemoryAndTheBreakerKeepsQuestionsOffIt() {
         Response first = ask("What is Yi-34B?");
         assertThat(first.<Boolean>path("grounded")).isTrue();
-        String conversation = first.path("conversationId");
-        assertThat(memory.find(conversation)).as("the conversation was kept in local memory").isPresent();
+        assertThat(memory.find(restConversation(first))).as("the conversation was kept in local memory").isPresent();
 
         given().when().get("/q/health/ready")
                 .then().statusCode(503)
@@ -44,8 +44,13 @@ class SlowRedisTest {
         long sent = bytesSentToRedis.get();
         Response second = ask("What is Huawei working on?");
         assertThat(second.<Boolean>path("grounded")).isTrue();
-        assertThat(memory.find(second.path("conversationId"))).isPresent();
+        assertThat(memory.find(restConversation(second))).isPresent();
         assertThat(bytesSentToRedis.get()).as("no call reached Redis while the breaker was open").isEqualTo(sent);
+    }
+
+    /** Where the answer's conversation is stored: REST conversations are keyed by channel and id. */
+    private static String restConversation(Response answer) {
+        return ConversationIds.key("rest", answer.path("conversationId"));
     }
 
     private static Response ask(String question) {
