@@ -249,7 +249,9 @@ class TwoReplicasIT {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1",
                 "-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort,
-                "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=1s",
+                // A loaded build machine can take longer than state.timeout's 250 ms to open the first
+                // connection; this test is about sharing, so give calls time (SlowRedisTest covers timeouts).
+                "-Dstate.timeout=1s", "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=2s",
                 "-Dlimits.trust-forwarded-for=true", "-Dlimits.questions-per-minute=" + RATE_LIMIT,
                 "-Dlimits.burst=" + RATE_LIMIT,
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
