@@ -60,11 +60,10 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
                 .withDescription("slack-delivery")
                 .withRetry()
                 .maxRetries(retry.maxAttempts() - 1)
-                .delay(retry.initialBackoff().toMillis(), ChronoUnit.MILLIS)
                 .maxDuration(retry.attemptTimeout().plus(retry.maxBackoff()).multipliedBy(retry.maxAttempts())
                         .toMillis(), ChronoUnit.MILLIS)
                 .whenException(SlackChannel::retryable)
-                .withCustomBackoff().strategy(() -> new Backoff(retry)).done()
+                .withCustomBackoff().strategy(() -> new Backoff(retry)).done() // the waits, from initial-backoff
                 .done()
                 .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withThreadOffload(true) // each try on the worker pool; the caller only gets a stage
