@@ -20,6 +20,9 @@ SYNTHETIC_FILES=${SYNTHETIC_FILES:-$([[ $QUICK == 1 ]] && echo 150 || echo 300)}
 WORK=$(mktemp -d /tmp/groundedbot-bench.XXXXXX)
 REPORT=docs/benchmarks/load-and-faults.md
 URL="http://127.0.0.1:$PORT"
+# Health and metrics are on the packaged app's management port.
+MANAGEMENT_PORT=$((PORT + 1000))
+MANAGEMENT_URL="http://127.0.0.1:$MANAGEMENT_PORT"
 SERVER_PID=""
 FAILURES=0
 
@@ -37,6 +40,7 @@ rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/
 # The limits are generous here on purpose: this measures capacity, not the per-client rate limit.
 start_server() { # knowledge dir, cache file, log file
   java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+       -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
        -Dknowledge.dir="$1" -Dembedding.cache-file="$2" \
        -Dlimits.questions-per-minute=100000 -Dlimits.burst=100000 \
        -jar target/quarkus-app/quarkus-run.jar >"$3" 2>&1 &
@@ -44,7 +48,7 @@ start_server() { # knowledge dir, cache file, log file
 }
 wait_ready() { # seconds
   local deadline=$((SECONDS + $1))
-  until curl -sf "$URL/q/health/ready" >/dev/null 2>&1; do
+  until curl -sf "$MANAGEMENT_URL/q/health/ready" >/dev/null 2>&1; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then log "server exited"; return 1; fi
     if ((SECONDS > deadline)); then log "not ready within $1 s"; return 1; fi
     sleep 0.5

@@ -45,6 +45,8 @@ public class Bench {
     static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar");
     static final int PORT = 18080;
     static final String BASE = "http://127.0.0.1:" + PORT;
+    /** The packaged app serves health and metrics on its management port: the HTTP port plus this. */
+    static final int MANAGEMENT_OFFSET = 1000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static final String[] TOPICS = {
@@ -536,8 +538,12 @@ public class Bench {
         return new double[]{quantile(metrics, "bot_retrieval_latency", "0.5"), quantile(metrics, "bot_retrieval_latency", "0.99")};
     }
 
+    static String management(int port) {
+        return "http://127.0.0.1:" + (port + MANAGEMENT_OFFSET);
+    }
+
     static String metrics() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/q/metrics")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(management(PORT) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -611,9 +617,10 @@ public class Bench {
         }
 
         static App start(List<String> extra, Path knowledge, Path cache, int port) throws Exception {
-            String base = "http://127.0.0.1:" + port;
+            String management = management(port);
             List<String> command = new ArrayList<>(List.of("java", "-Xmx1500m",
                     "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                    "-Dquarkus.management.port=" + (port + MANAGEMENT_OFFSET), "-Dquarkus.management.host=127.0.0.1",
                     "-Dknowledge.dir=" + knowledge.toAbsolutePath(),
                     "-Dembedding.cache-file=" + cache.toAbsolutePath(),
                     "-Dembedding.model-dir=" + Path.of("data").toAbsolutePath(),
@@ -634,7 +641,7 @@ public class Bench {
                     throw new IllegalStateException("The bot exited; see target/bench-app-" + port + ".log");
                 }
                 try {
-                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(management + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                     if (ready.statusCode() == 200) {
                         long readyMillis = (System.nanoTime() - start) / 1_000_000;

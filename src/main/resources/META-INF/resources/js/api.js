@@ -35,7 +35,6 @@ export async function fetchSuggestions(baseUrl, limit) {
 
 /**
  * @typedef {object} FeedbackEntry
- * @property {string} conversationId from the answer frame
  * @property {string} question
  * @property {string} answer the answer as sent, markers included
  * @property {'up'|'down'} rating
@@ -52,7 +51,6 @@ export async function postFeedback(baseUrl, entry) {
     method: 'POST',
     headers: { ...JSON_HEADERS, 'Content-Type': 'application/json' },
     body: JSON.stringify({
-      conversationId: entry.conversationId,
       question: entry.question,
       answer: entry.answer,
       rating: entry.rating,

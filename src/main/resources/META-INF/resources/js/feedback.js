@@ -11,7 +11,6 @@ const COPY_RESET_MS = 2000;
 /**
  * What a rating refers to.
  * @typedef {object} RatedAnswer
- * @property {string} conversationId
  * @property {string} question empty for an answer nobody here asked for: it can be copied, not rated
  * @property {string} answer
  * @property {import('./frames.js').Citation[]} citations
@@ -49,7 +48,7 @@ export function answerTools(rated, options) {
     note.textContent = 'Sending…';
     try {
       await postFeedback(options.baseUrl, {
-        conversationId: rated.conversationId, question: rated.question, answer: rated.answer, rating, comment,
+        question: rated.question, answer: rated.answer, rating, comment,
       });
       note.textContent = 'Thanks for your feedback.';
     } catch (e) {

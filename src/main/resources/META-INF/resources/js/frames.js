@@ -47,7 +47,7 @@
  * @property {boolean} grounded     true exactly when the answer is quoted from cited snippets
  * @property {Outcome} outcome      from the frame's `outcome`, or from `grounded` when it has none
  * @property {Citation[]} citations the snippets quoted, in marker order; empty when not answered
- * @property {string} conversationId the conversation the answer belongs to (feedback refers to it)
+ * @property {string} conversationId the conversation the answer belongs to
  * @property {string|null} resolvedQuestion for a follow-up, how the bot read it: "who made it? (Yi-34B)"
  */
 

@@ -161,7 +161,7 @@ export class ConversationView {
     bubble.append(text);
     if (citations.length > 0) bubble.append(this.sourceList(citations));
     item.append(answerTools(
-      { conversationId: frame.conversationId, question, answer: frame.answer, citations },
+      { question, answer: frame.answer, citations },
       { baseUrl: this.options.baseUrl, maxCommentLength: this.state.limits.maxCommentLength }));
   }
 

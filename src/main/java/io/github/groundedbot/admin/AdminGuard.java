@@ -1,6 +1,6 @@
 package io.github.groundedbot.admin;
 
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -21,21 +21,29 @@ public class AdminGuard {
         this.tokenHash = config.token().filter(t -> !t.isBlank()).map(AdminGuard::sha256);
     }
 
-    public boolean enabled() {
-        return tokenHash.isPresent();
-    }
-
     /** Throws a problem (404 when admin is off, 401 when the token is missing or wrong) unless allowed. */
     public void check(String authorization) {
         byte[] expected = tokenHash.orElseThrow(() -> new ProblemException(404, "Not Found",
                 "Admin endpoints are off: set ADMIN_TOKEN (admin.token) to turn them on."));
-        String presented = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).strip() : "";
-        // Hashing first makes the comparison constant-time whatever the lengths.
-        if (presented.isEmpty() || !MessageDigest.isEqual(expected, sha256(presented))) {
+        if (!matches(expected, authorization)) {
             throw new ProblemException(401, "Unauthorized", "Send the admin token as 'Authorization: Bearer <token>'.",
                     Map.of("WWW-Authenticate", "Bearer realm=\"admin\""));
         }
+    }
+
+    /**
+     * Whether the header carries the admin token, for public endpoints that show admins more
+     * (a fact's file and line). Never throws: without the token the request is simply public.
+     */
+    public boolean allows(String authorization) {
+        return tokenHash.map(expected -> matches(expected, authorization)).orElse(false);
+    }
+
+    private static boolean matches(byte[] expected, String authorization) {
+        String presented = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).strip() : "";
+        // Hashing first makes the comparison constant-time whatever the lengths.
+        return !presented.isEmpty() && MessageDigest.isEqual(expected, sha256(presented));
     }
 
     private static byte[] sha256(String text) {

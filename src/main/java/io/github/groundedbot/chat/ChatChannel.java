@@ -15,8 +15,10 @@ public interface ChatChannel<D> {
     String name();
 
     /**
-     * Sends the answer to where the question was asked. Runs on a relay worker, so it may block; it
-     * retries transient failures itself and logs what it finally could not send rather than throwing.
+     * Sends the answer to where the question was asked. Runs on one of the few relay workers that
+     * answer every platform's questions, so it should start the delivery and return: retries, and
+     * the waits between them, belong off that thread. It logs what it finally could not send rather
+     * than throwing.
      */
     void deliver(D destination, Answer answer);
 }

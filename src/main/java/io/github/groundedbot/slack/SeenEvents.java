@@ -1,9 +1,10 @@
 package io.github.groundedbot.slack;
 
 /**
- * Remembers which Slack events were already taken on, so a retried or doubled delivery is answered
- * once. In memory by default; a shared store (Redis {@code SET key NX EX ttl}) can replace it when
- * the bot runs on several instances: declare another bean of this type.
+ * Remembers which Slack events and slash commands were already taken on, so a retried, doubled or
+ * replayed delivery is answered once. In memory by default; a shared store (Redis
+ * {@code SET key NX EX ttl}) can replace it when the bot runs on several instances: declare
+ * another bean of this type.
  */
 public interface SeenEvents {
 

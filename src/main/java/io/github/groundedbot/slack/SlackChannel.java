@@ -11,17 +11,33 @@ import com.slack.api.webhook.WebhookResponse;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.chat.ChatChannel;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Delivers answers to Slack: in a thread through the Web API, or to a slash command's response_url. */
+/**
+ * Delivers answers to Slack: in a thread through the Web API, or to a slash command's response_url.
+ * A delivery runs through a SmallRye Fault Tolerance guard: each try on Quarkus's worker pool with
+ * a timeout, transient failures retried after doubling waits (with jitter, and never shorter than
+ * Slack's {@code Retry-After}) that are timers, not sleeping threads. So a slow or rate-limiting
+ * Slack never holds the relay's answer workers.
+ */
 @ApplicationScoped
 public class SlackChannel implements ChatChannel<SlackDestination> {
 
@@ -31,12 +47,27 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
             "fatal_error", "service_unavailable", "request_timeout");
 
     private final SlackSettings settings;
+    private final TypedGuard<CompletionStage<Void>> delivery;
     private Slack slack;
     private Optional<MethodsClient> methods;
     private SlashCommandResponseSender responder;
 
     public SlackChannel(SlackSettings settings) {
         this.settings = settings;
+        SlackSettings.Retry retry = settings.retry();
+        this.delivery = TypedGuard.create(new TypeLiteral<CompletionStage<Void>>() {
+                })
+                .withDescription("slack-delivery")
+                .withRetry()
+                .maxRetries(retry.maxAttempts() - 1)
+                .maxDuration(retry.attemptTimeout().plus(retry.maxBackoff()).multipliedBy(retry.maxAttempts())
+                        .toMillis(), ChronoUnit.MILLIS)
+                .whenException(SlackChannel::retryable)
+                .withCustomBackoff().strategy(() -> new Backoff(retry)).done() // the waits, from initial-backoff
+                .done()
+                .withTimeout().duration(retry.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
+                .withThreadOffload(true) // each try on the worker pool; the caller only gets a stage
+                .build();
     }
 
     /**
@@ -50,7 +81,8 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().replaceAll("/+$", "") + "/api/");
         config.setStatsEnabled(false); // no background metrics thread: we only make plain blocking calls
-        config.setHttpClientCallTimeoutMillis(15_000);
+        // The HTTP call ends when the guard gives up on the try, so the pool thread is freed too.
+        config.setHttpClientCallTimeoutMillis((int) settings.retry().attemptTimeout().toMillis());
         slack = Slack.getInstance(config);
         methods = settings.token().map(slack::methods);
         responder = new SlashCommandResponseSender(slack);
@@ -71,15 +103,41 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
         return "slack";
     }
 
+    /** Starts the delivery and returns; the tries, and the waits between them, happen off the caller's thread. */
     @Override
     public void deliver(SlackDestination destination, Answer answer) {
         client();
         SlackReply reply = SlackReplies.render(answer);
         if (destination instanceof SlackDestination.InThread thread) {
-            withRetries("chat.postMessage to " + thread.channel(), () -> postInThread(thread, reply));
+            deliver("chat.postMessage to " + thread.channel(), () -> postInThread(thread, reply));
         } else if (destination instanceof SlackDestination.ResponseUrl url) {
-            withRetries("response_url", () -> respond(url, reply));
+            deliver("response_url", () -> respond(url, reply));
         }
+    }
+
+    private void deliver(String what, Attempt attempt) {
+        int maxAttempts = settings.retry().maxAttempts();
+        AtomicInteger tries = new AtomicInteger();
+        delivery.get(() -> {
+            int tried = tries.incrementAndGet();
+            try {
+                attempt.run();
+                return CompletableFuture.completedFuture(null);
+            } catch (Failure failure) {
+                if (failure.retryable && tried < maxAttempts) {
+                    LOG.warnf("Slack %s failed (try %d of %d), retrying: %s", what, tried, maxAttempts,
+                            failure.getMessage());
+                }
+                return CompletableFuture.failedFuture(failure);
+            }
+        }).whenComplete((done, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                LOG.errorf("Slack %s failed%s: %s", what, retryable(cause) ? " after " + tries.get() + " tries" : "",
+                        cause.getMessage());
+            }
+        });
     }
 
     private void postInThread(SlackDestination.InThread thread, SlackReply reply) throws Failure {
@@ -128,34 +186,6 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
         return status == 429 || status >= 500
                 ? Failure.transientFailure(reason, seconds(retryAfter))
                 : Failure.permanent(reason);
-    }
-
-    /** Tries a bounded number of times with doubling waits; runs on a relay worker, never on the request thread. */
-    private void withRetries(String what, Attempt attempt) {
-        SlackSettings.Retry retry = settings.retry();
-        Duration backoff = retry.initialBackoff();
-        for (int tried = 1; ; tried++) {
-            try {
-                attempt.run();
-                return;
-            } catch (Failure failure) {
-                if (!failure.retryable || tried >= retry.maxAttempts()) {
-                    LOG.errorf("Slack %s failed%s: %s", what,
-                            failure.retryable ? " after " + tried + " tries" : "", failure.getMessage());
-                    return;
-                }
-                Duration wait = min(max(backoff, failure.retryAfter), retry.maxBackoff());
-                LOG.warnf("Slack %s failed (try %d of %d), retrying in %d ms: %s", what, tried,
-                        retry.maxAttempts(), wait.toMillis(), failure.getMessage());
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // shutting down: give up quietly
-                    return;
-                }
-                backoff = min(backoff.multipliedBy(2), retry.maxBackoff());
-            }
-        }
     }
 
     @PreDestroy
@@ -210,12 +240,35 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
                 ? Duration.ofSeconds(Long.parseLong(retryAfter.strip())) : null;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return b == null || a.compareTo(b) >= 0 ? a : b;
+    /** Worth another try: Slack said "later", or the try ran out of time. */
+    private static boolean retryable(Throwable error) {
+        return error instanceof TimeoutException || error instanceof Failure failure && failure.retryable;
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /**
+     * Waits between tries: doubling from {@code initial-backoff}, give or take {@code jitter}, at
+     * least the Retry-After Slack asked for, at most {@code max-backoff}. Fault Tolerance's own
+     * backoffs cannot see the failure, so they could not honour Retry-After. One per delivery.
+     */
+    private static final class Backoff implements CustomBackoffStrategy {
+        private final SlackSettings.Retry retry;
+        private Duration next;
+
+        Backoff(SlackSettings.Retry retry) {
+            this.retry = retry;
+            this.next = retry.initialBackoff();
+        }
+
+        @Override
+        public long nextDelayInMillis(Throwable exception) {
+            long jitter = retry.jitter().toMillis();
+            long wait = next.toMillis() + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1));
+            if (exception instanceof Failure failure && failure.retryAfter != null) {
+                wait = Math.max(wait, failure.retryAfter.toMillis());
+            }
+            next = next.multipliedBy(2).compareTo(retry.maxBackoff()) < 0 ? next.multipliedBy(2) : retry.maxBackoff();
+            return Math.max(0, Math.min(wait, retry.maxBackoff().toMillis()));
+        }
     }
 
     private static String abbreviate(String text) {

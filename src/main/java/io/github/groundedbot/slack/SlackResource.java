@@ -6,8 +6,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.slack.api.app_backend.slash_commands.SlashCommandPayloadParser;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.util.json.GsonFactory;
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -91,7 +92,7 @@ public class SlackResource {
                              @HeaderParam(SIGNATURE_HEADER) String signature,
                              byte[] body) {
         verify(timestamp, signature, body);
-        com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload command;
+        SlashCommandPayload command;
         try {
             command = new SlashCommandPayloadParser().parse(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) { // broken percent-encoding: a client error, not ours

@@ -27,7 +27,10 @@ public interface SlackSettings {
 
     Dedupe dedupe();
 
-    /** Posting a reply to Slack: tries and waits between them (doubling, Slack's Retry-After when longer). */
+    /**
+     * Posting a reply to Slack: tries and waits between them (doubling, Slack's Retry-After when
+     * longer). The waits are timers: no thread sleeps through them.
+     */
     interface Retry {
 
         /** Tries in all, the first included. */
@@ -41,16 +44,27 @@ public interface SlackSettings {
         /** Longest wait between two tries, whatever Slack's Retry-After says. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** Random spread added to or taken from each wait, so replies that failed together do not retry in step. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** Longest one try may take, the HTTP call included; a try that takes longer fails and is retried. */
+        @WithDefault("10s")
+        Duration attemptTimeout();
     }
 
-    /** Remembering events already handled, so Slack's retries never produce a second reply. */
+    /** Remembering events and slash commands already handled, so retries and replays get one reply. */
     interface Dedupe {
 
-        /** How long an event is remembered; Slack retries within about half an hour. */
+        /**
+         * How long an event or command is remembered; Slack retries within about half an hour, and a
+         * signed request is only accepted for five minutes.
+         */
         @WithDefault("1h")
         Duration ttl();
 
-        /** Most events remembered at once (the oldest go first). */
+        /** Most events and commands remembered at once (the oldest go first). */
         @WithDefault("100000")
         int maxEntries();
     }

@@ -1,6 +1,6 @@
 package io.github.groundedbot.slack;
 
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -7,6 +7,7 @@ import io.github.groundedbot.conversation.ConversationConfig;
 import io.github.groundedbot.conversation.ConversationStore;
 import io.github.groundedbot.conversation.InMemoryConversationStore;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
@@ -74,7 +75,7 @@ public class SharedConversationStore implements ConversationStore {
             SortedSetCommands<String, String> byActivity = ds.sortedSet(String.class);
             long now = conversation.lastActive().toEpochMilli();
             byActivity.zadd(index, now, conversation.id());
-            byActivity.zremrangebyscore(index, new io.quarkus.redis.datasource.sortedset.ScoreRange<>(
+            byActivity.zremrangebyscore(index, new ScoreRange<>(
                     Double.NEGATIVE_INFINITY, (double) (now - config.idleExpiry().toMillis())));
             long excess = byActivity.zcard(index) - config.maxConversations();
             if (excess > 0) {

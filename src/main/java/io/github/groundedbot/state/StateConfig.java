@@ -22,7 +22,22 @@ public interface StateConfig {
     @WithDefault("groundedbot:")
     String keyPrefix();
 
-    /** After Redis fails, calls go to local memory for this long before Redis is tried again. */
+    /**
+     * Longest one Redis call may take; a slower one counts as failed and the caller uses local
+     * memory. Redis answers in about a millisecond, so this only has to cover a busy network and
+     * the first connection (TLS included).
+     */
+    @WithDefault("250ms")
+    Duration timeout();
+
+    /**
+     * How many recent calls the circuit breaker judges: when half of them failed (or timed out) it
+     * opens, and calls go to local memory without waiting on Redis.
+     */
+    @WithDefault("4")
+    int breakerWindow();
+
+    /** How long the circuit breaker stays open before one call tries Redis again. */
     @WithDefault("2s")
     Duration retryAfter();
 }

@@ -3,9 +3,9 @@ package io.github.groundedbot.web;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.Question;
-import io.github.groundedbot.limits.ClientAddress;
 import io.github.groundedbot.limits.InFlightLimit;
-import io.github.groundedbot.limits.RateLimiter;
+import io.github.groundedbot.limits.RestRateLimit;
+import io.github.groundedbot.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -31,15 +31,13 @@ public class AskResource {
     private static final String CHANNEL = "rest";
 
     private final AnswerService answers;
-    private final RateLimiter rateLimiter;
+    private final RestRateLimit rateLimit;
     private final InFlightLimit inFlight;
-    private final ClientAddress clients;
 
-    public AskResource(AnswerService answers, RateLimiter rateLimiter, InFlightLimit inFlight, ClientAddress clients) {
+    public AskResource(AnswerService answers, RestRateLimit rateLimit, InFlightLimit inFlight) {
         this.answers = answers;
-        this.rateLimiter = rateLimiter;
+        this.rateLimit = rateLimit;
         this.inFlight = inFlight;
-        this.clients = clients;
     }
 
     @POST
@@ -48,12 +46,7 @@ public class AskResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the fact base, with citations, or refuse")
     public Answer ask(AskRequest request, @Context HttpServerRequest http) {
-        RateLimiter.Decision decision = rateLimiter.tryAcquire("rest:" + clients.of(http));
-        if (!decision.allowed()) {
-            long seconds = decision.retryAfterSeconds();
-            throw new ProblemException(429, "Too Many Requests", "Too many questions from this client; retry in "
-                    + seconds + " s.", Map.of("Retry-After", String.valueOf(seconds)));
-        }
+        rateLimit.check(CHANNEL, "questions", http);
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }

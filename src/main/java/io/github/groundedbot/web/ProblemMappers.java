@@ -3,6 +3,8 @@ package io.github.groundedbot.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.problem.Problem;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

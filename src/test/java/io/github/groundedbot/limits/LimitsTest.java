@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Per-client rate limits, load shedding and the WebSocket connection cap, with small limits. */
@@ -65,11 +66,26 @@ class LimitsTest {
         }
         ask("198.51.100.1").then().statusCode(429).contentType("application/problem+json")
                 .body("status", equalTo(429))
-                .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1));
         // Another client is not affected; only the last X-Forwarded-For entry (the proxy's) counts.
         ask("198.51.100.2").then().statusCode(200);
         given().header("X-Forwarded-For", "10.0.0.1, 198.51.100.1").contentType("application/json").body(QUESTION)
                 .post("/api/ask").then().statusCode(429);
+    }
+
+    @Test
+    void feedbackOverTheRateGets429WithRetryAfter() {
+        String feedback = "{\"question\": \"What is Yi-34B?\", \"answer\": \"A model [1].\", \"rating\": \"up\"}";
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", "198.51.100.4").contentType("application/json").body(feedback)
+                    .post("/api/feedback").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", "198.51.100.4").contentType("application/json").body(feedback)
+                .post("/api/feedback").then().statusCode(429).contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1));
+        // Ratings and questions draw on separate allowances: this client may still ask.
+        ask("198.51.100.4").then().statusCode(200);
     }
 
     @Test

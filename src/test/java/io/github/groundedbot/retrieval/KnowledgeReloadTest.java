@@ -23,6 +23,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -128,6 +130,21 @@ class KnowledgeReloadTest {
                 .body("snippets", greaterThan(0))
                 .body("files", hasItem("01-early-bicycles.md"))
                 .body("loadedAt", notNullValue());
+    }
+
+    @Test
+    void aFactsFileAndLineAreShownToAdminsOnly() {
+        String id = facts().stream().filter(f -> f.startsWith("01-early-bicycles#")).findFirst().orElseThrow();
+        for (String header : new String[]{null, "Bearer wrong-token", TOKEN}) {
+            RequestSpecification fact = header == null ? given() : given().header("Authorization", header);
+            fact.urlEncodingEnabled(true).pathParam("id", id).get("/api/facts/{id}").then().statusCode(200)
+                    .body("id", equalTo(id))
+                    .body("$", not(hasKey("file")))
+                    .body("$", not(hasKey("line")));
+        }
+        admin().urlEncodingEnabled(true).pathParam("id", id).get("/api/facts/{id}").then().statusCode(200)
+                .body("file", equalTo("01-early-bicycles.md"))
+                .body("line", greaterThan(0));
     }
 
     private static RequestSpecification admin() {

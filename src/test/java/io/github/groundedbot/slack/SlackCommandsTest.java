@@ -2,6 +2,7 @@ package io.github.groundedbot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.app_backend.SlackSignature;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -11,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.github.groundedbot.slack.SignedRequests.signedForm;
 import static io.github.groundedbot.slack.SlackPayloads.read;
 import static io.github.groundedbot.slack.SlackPayloads.responses;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,7 +71,37 @@ class SlackCommandsTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
-    /** A slash command as Slack posts it: form-encoded, in Slack's field order. */
+    @Test
+    void aReplayedCommandIsAnsweredOnce() {
+        String path = "/response/" + SlackPayloads.channel("REPLAY");
+        String body = command("who invented the running machine?", SlackApiStub.baseUrl(slack) + path);
+        // Someone who captured a signed request sends it again, unchanged, within the five minutes.
+        String timestamp = SignedRequests.now();
+        String signature = SignedRequests.sign(timestamp, body);
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/x-www-form-urlencoded; charset=utf-8").body(body)
+                    .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, timestamp)
+                    .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signature)
+                    .when().post("/slack/commands")
+                    .then().statusCode(200).body("text", equalTo("Looking that up…"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !responses(slack, path).isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> responses(slack, path).size() == 1);
+    }
+
+    @Test
+    void commandWithoutTriggerIdIsABadRequest() {
+        String body = command("who invented the running machine?", SlackApiStub.baseUrl(slack) + "/response/x")
+                .replaceAll("&trigger_id=[^&]*", "");
+        signedForm(body)
+                .when().post("/slack/commands")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("trigger_id"));
+    }
+
+    /** A slash command as Slack posts it: form-encoded, in Slack's field order, with a trigger id of its own. */
     private static String command(String text, String responseUrl) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", "legacy-verification-token");
@@ -84,7 +117,7 @@ class SlackCommandsTest {
         if (responseUrl != null) {
             fields.put("response_url", responseUrl);
         }
-        fields.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        fields.put("trigger_id", "13345224609." + UUID.randomUUID().toString().replace("-", ""));
         return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

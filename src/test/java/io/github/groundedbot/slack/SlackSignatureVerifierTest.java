@@ -1,6 +1,6 @@
 package io.github.groundedbot.slack;
 
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two replicas of the packaged bot against one real Redis (started here on a free loopback port):
  * shared conversations, shared Slack de-duplication, answers that keep coming while Redis is down
- * (with shared memory back once it returns), and one rate limit per client across replicas.
+ * (with shared memory back once it returns), and one rate limit per client across replicas. Each
+ * replica serves health, metrics and OpenAPI on a management port of its own, as packaged.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
@@ -52,6 +54,8 @@ class TwoReplicasIT {
     private static Process redis;
     private static WireMockServer slack;
     private static final List<Process> replicas = new ArrayList<>();
+    /** Each replica's management interface, by its public base URL. */
+    private static final Map<String, String> management = new HashMap<>();
     private static String a;
     private static String b;
 
@@ -124,7 +128,7 @@ class TwoReplicasIT {
         Response during = ask(b, "What did Nvidia and AMD do in 2022?", null);
         assertThat(during.<Boolean>path("grounded")).isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> ready(b) == 503);
-        assertThat(given().baseUri(b).when().get("/q/health/ready").then().extract().asString())
+        assertThat(given().baseUri(management.get(b)).when().get("/q/health/ready").then().extract().asString())
                 .contains("Redis is unreachable");
 
         redis = startRedis();
@@ -162,6 +166,17 @@ class TwoReplicasIT {
         assertThat(answered).as("one shared allowance, not one per replica").isEqualTo(RATE_LIMIT);
     }
 
+    @Test
+    @Order(5)
+    void healthMetricsAndOpenApiAreOnlyOnTheManagementPort() {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            given().baseUri(a).when().get(path).then().statusCode(404);
+            given().baseUri(management.get(a)).when().get(path).then().statusCode(200);
+        }
+        assertThat(given().baseUri(management.get(a)).when().get("/q/metrics").then().extract().asString())
+                .contains("bot_questions_total");
+    }
+
     private static Response ask(String replica, String question, String conversationId) {
         Map<String, String> body = conversationId == null ? Map.of("question", question)
                 : Map.of("question", question, "conversationId", conversationId);
@@ -172,7 +187,7 @@ class TwoReplicasIT {
 
     private static int ready(String replica) {
         try {
-            return given().baseUri(replica).when().get("/q/health/ready").statusCode();
+            return given().baseUri(management.get(replica)).when().get("/q/health/ready").statusCode();
         } catch (Exception e) { // RestAssured rethrows ConnectException unchecked while a replica starts
             return -1;
         }
@@ -228,11 +243,15 @@ class TwoReplicasIT {
 
     private static String startReplica(String name) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Files.createDirectories(Path.of("target/it"));
         Process process = new ProcessBuilder("java", "-Xmx512m",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort, "-Dquarkus.management.host=127.0.0.1",
                 "-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort,
-                "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=1s",
+                // A loaded build machine can take longer than state.timeout's 250 ms to open the first
+                // connection; this test is about sharing, so give calls time (SlowRedisTest covers timeouts).
+                "-Dstate.timeout=1s", "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=2s",
                 "-Dlimits.trust-forwarded-for=true", "-Dlimits.questions-per-minute=" + RATE_LIMIT,
                 "-Dlimits.burst=" + RATE_LIMIT,
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
@@ -243,7 +262,9 @@ class TwoReplicasIT {
                 .redirectErrorStream(true).redirectOutput(Path.of("target/it/replica-" + name + ".log").toFile())
                 .start();
         replicas.add(process);
-        return "http://127.0.0.1:" + port;
+        String base = "http://127.0.0.1:" + port;
+        management.put(base, "http://127.0.0.1:" + managementPort);
+        return base;
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Without admin.token the admin endpoints do not exist, whatever token is sent. */
+/** Without admin.token the admin endpoints (reading feedback included) do not exist, whatever token is sent. */
 @QuarkusTest
 class AdminOffTest {
 
@@ -15,6 +15,8 @@ class AdminOffTest {
         given().header("Authorization", "Bearer anything").get("/api/knowledge/status")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         given().post("/api/knowledge/reload")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", "Bearer anything").get("/api/feedback")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.groundedbot.web;
+package io.github.groundedbot.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;

@@ -1,4 +1,4 @@
-package io.github.groundedbot.web;
+package io.github.groundedbot.problem;
 
 import java.util.Map;
 
