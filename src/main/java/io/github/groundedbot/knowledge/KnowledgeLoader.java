@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,18 +39,18 @@ public class KnowledgeLoader {
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    /** The most a fact file may hold: a byte array of the whole file must always be possible. */
-    public static final long MAX_FILE_SIZE_LIMIT = 1L << 30;
+    /** The highest {@code knowledge.max-file-size} accepted: a whole file must fit in a byte array. */
+    public static final long MAX_FILE_SIZE_CEILING = 1L << 30;
 
     private final int maxWords;
     private final long maxFileSize;
 
     /**
      * @param maxWords    longest snippet, in words
-     * @param maxFileSize largest fact file, in bytes (at most {@link #MAX_FILE_SIZE_LIMIT})
+     * @param maxFileSize largest fact file, in bytes (at most {@link #MAX_FILE_SIZE_CEILING})
      */
     public KnowledgeLoader(int maxWords, long maxFileSize) {
-        if (maxFileSize < 1 || maxFileSize > MAX_FILE_SIZE_LIMIT) {
+        if (maxFileSize < 1 || maxFileSize > MAX_FILE_SIZE_CEILING) {
             throw new IllegalArgumentException("knowledge.max-file-size must be between 1 byte and 1G, got "
                     + maxFileSize + " bytes");
         }
@@ -93,7 +94,7 @@ public class KnowledgeLoader {
 
     private List<Snippet> parseFile(FactFiles.FactFile file, List<String> problems) {
         String relative = file.name();
-        String content;
+        Optional<String> content;
         try {
             content = read(file, problems);
         } catch (CharacterCodingException e) {
@@ -103,10 +104,10 @@ public class KnowledgeLoader {
             problems.add(relative + ":1: cannot read file (" + e.getMessage() + ")");
             return List.of();
         }
-        if (content == null) {
+        if (content.isEmpty()) {
             return List.of();
         }
-        String[] lines = content.replace("\uFEFF", "").split("\\R", -1);
+        String[] lines = content.get().replace("\uFEFF", "").split("\\R", -1);
 
         int bodyStart = frontMatterEnd(lines);
         if (bodyStart < 0) {
@@ -146,13 +147,13 @@ public class KnowledgeLoader {
     }
 
     /**
-     * The file's text, or null (with a problem) when it is over the size limit: known from its size
+     * The file's text, or empty (with a problem) when it is over the size limit: known from its size
      * before it is opened, and never more than the limit read even if it grows meanwhile.
      */
-    private String read(FactFiles.FactFile file, List<String> problems) throws IOException {
+    private Optional<String> read(FactFiles.FactFile file, List<String> problems) throws IOException {
         if (file.size() > maxFileSize) {
             problems.add(tooBig(file.name(), file.size()));
-            return null;
+            return Optional.empty();
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file.target())) {
@@ -160,12 +161,12 @@ public class KnowledgeLoader {
         }
         if (bytes.length > maxFileSize) {
             problems.add(tooBig(file.name(), bytes.length));
-            return null;
+            return Optional.empty();
         }
-        return StandardCharsets.UTF_8.newDecoder()
+        return Optional.of(StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
-                .toString();
+                .toString());
     }
 
     private String tooBig(String name, long size) {
