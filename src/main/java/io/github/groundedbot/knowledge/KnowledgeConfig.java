@@ -1,5 +1,6 @@
 package io.github.groundedbot.knowledge;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,7 +11,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "knowledge")
 public interface KnowledgeConfig {
 
-    /** Folder holding the {@code *.md} fact files, searched recursively (env {@code KNOWLEDGE_DIR}). */
+    /**
+     * Folder holding the {@code *.md} fact files, searched recursively (env {@code KNOWLEDGE_DIR}).
+     * Hidden entries (names starting with '.') are skipped, which makes a mounted Kubernetes ConfigMap
+     * load each file once; links are followed only to files inside this folder.
+     */
     @WithDefault("knowledge")
     Path dir();
 
@@ -20,6 +25,14 @@ public interface KnowledgeConfig {
      */
     @WithDefault("200")
     int maxWords();
+
+    /**
+     * Largest fact file read (e.g. {@code 512K}, {@code 2M}; at most {@code 1G}). A bigger file is a load
+     * problem found from its size before it is read, so a huge file put in the folder by mistake
+     * cannot exhaust memory.
+     */
+    @WithDefault("1M")
+    MemorySize maxFileSize();
 
     /** Watching {@code dir} for added, edited and deleted files, which are then reloaded without a restart. */
     Watch watch();
@@ -36,5 +49,13 @@ public interface KnowledgeConfig {
          */
         @WithDefault("2s")
         Duration interval();
+
+        /**
+         * Longest wait for changed files to hold still. Files still changing after this are loaded as
+         * they are, with a warning naming them, so one file that never stops changing cannot hold back
+         * every other change.
+         */
+        @WithDefault("30s")
+        Duration settleTimeout();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -22,11 +23,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * Reads {@code **}{@code /*.md} fact files into a {@link FactBase}.
+ * Reads {@code **}{@code /*.md} fact files into a {@link FactBase}: the files {@link FactFiles} lists,
+ * each at most a size limit.
  * <p>
  * Every problem is collected with its file and line, and any problem fails the whole load:
  * a fact base is never half-loaded.
@@ -37,34 +39,44 @@ public class KnowledgeLoader {
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    private final int maxWords;
+    /** The highest {@code knowledge.max-file-size} accepted: a whole file must fit in a byte array. */
+    public static final long MAX_FILE_SIZE_CEILING = 1L << 30;
 
-    public KnowledgeLoader(int maxWords) {
+    private final int maxWords;
+    private final long maxFileSize;
+
+    /**
+     * @param maxWords    longest snippet, in words
+     * @param maxFileSize largest fact file, in bytes (at most {@link #MAX_FILE_SIZE_CEILING})
+     */
+    public KnowledgeLoader(int maxWords, long maxFileSize) {
+        if (maxFileSize < 1 || maxFileSize > MAX_FILE_SIZE_CEILING) {
+            throw new IllegalArgumentException("knowledge.max-file-size must be between 1 byte and 1G, got "
+                    + maxFileSize + " bytes");
+        }
         this.maxWords = maxWords;
+        this.maxFileSize = maxFileSize;
     }
 
     public FactBase load(Path dir) {
-        List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             throw new KnowledgeException(List.of(dir + ": knowledge folder does not exist"));
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
+        FactFiles.Listing listing;
+        try {
+            listing = FactFiles.list(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
-        if (files.isEmpty()) {
+        List<String> problems = new ArrayList<>(listing.problems());
+        if (listing.files().isEmpty() && problems.isEmpty()) {
             throw new KnowledgeException(List.of(dir + ": no .md knowledge files found"));
         }
 
         List<Snippet> snippets = new ArrayList<>();
         Map<String, Snippet.Location> seen = new HashMap<>();
-        for (Path file : files) {
-            String relative = dir.relativize(file).toString().replace('\\', '/');
-            for (Snippet snippet : parseFile(file, relative, problems)) {
+        for (FactFiles.FactFile file : listing.files()) {
+            for (Snippet snippet : parseFile(file, problems)) {
                 Snippet.Location first = seen.putIfAbsent(snippet.id(), snippet.location());
                 if (first != null) {
                     problems.add(snippet.location() + ": duplicate snippet id '" + snippet.id()
@@ -80,13 +92,11 @@ public class KnowledgeLoader {
         return new FactBase(snippets);
     }
 
-    private List<Snippet> parseFile(Path file, String relative, List<String> problems) {
-        String content;
+    private List<Snippet> parseFile(FactFiles.FactFile file, List<String> problems) {
+        String relative = file.name();
+        Optional<String> content;
         try {
-            content = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            content = read(file, problems);
         } catch (CharacterCodingException e) {
             problems.add(relative + ":1: file is not valid UTF-8");
             return List.of();
@@ -94,7 +104,10 @@ public class KnowledgeLoader {
             problems.add(relative + ":1: cannot read file (" + e.getMessage() + ")");
             return List.of();
         }
-        String[] lines = content.replace("\uFEFF", "").split("\\R", -1);
+        if (content.isEmpty()) {
+            return List.of();
+        }
+        String[] lines = content.get().replace("\uFEFF", "").split("\\R", -1);
 
         int bodyStart = frontMatterEnd(lines);
         if (bodyStart < 0) {
@@ -131,6 +144,34 @@ public class KnowledgeLoader {
             problems.add(relative + ":1: no '## Heading' sections: the file holds no snippet");
         }
         return snippets;
+    }
+
+    /**
+     * The file's text, or empty (with a problem) when it is over the size limit: known from its size
+     * before it is opened, and never more than the limit read even if it grows meanwhile.
+     */
+    private Optional<String> read(FactFiles.FactFile file, List<String> problems) throws IOException {
+        if (file.size() > maxFileSize) {
+            problems.add(tooBig(file.name(), file.size()));
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file.target())) {
+            bytes = in.readNBytes((int) maxFileSize + 1);
+        }
+        if (bytes.length > maxFileSize) {
+            problems.add(tooBig(file.name(), bytes.length));
+            return Optional.empty();
+        }
+        return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString());
+    }
+
+    private String tooBig(String name, long size) {
+        return String.format(Locale.ROOT, "%s:1: file is %,d bytes, over the limit of %,d bytes "
+                + "(knowledge.max-file-size); split it into smaller files", name, size, maxFileSize);
     }
 
     /** Index of the first body line, or -1 when the front matter is missing or never closed. */

@@ -44,7 +44,8 @@ public class KnowledgeReloader {
         try {
             lastAttempt = clock.instant();
             long start = System.nanoTime();
-            FactBase facts = new KnowledgeLoader(config.maxWords()).load(config.dir());
+            FactBase facts = new KnowledgeLoader(config.maxWords(), config.maxFileSize().asLongValue())
+                    .load(config.dir());
             holder.swap(builder.build(facts));
             lastError = null;
             LOG.infof("Indexed %d snippets from %s in %d ms", facts.size(), config.dir().toAbsolutePath(),
@@ -63,7 +64,8 @@ public class KnowledgeReloader {
         } catch (KnowledgeException e) {
             lastError = new KnowledgeStatus.LoadError(clock.instant(), e.problems());
             LOG.errorf("The fact base on disk is broken; still serving the last good one. %s", e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (out of memory, a missing class): the index already built keeps serving.
             lastError = new KnowledgeStatus.LoadError(clock.instant(), List.of(config.dir() + ": " + e));
             LOG.error("Reloading the fact base failed; still serving the last good one", e);
         } finally {

@@ -1,38 +1,46 @@
 package io.github.groundedbot.retrieval;
 
+import io.github.groundedbot.knowledge.FactFiles;
 import io.github.groundedbot.knowledge.KnowledgeConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Map;
-import java.util.TreeMap;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * Polls {@code knowledge.dir} for changed {@code *.md} files (path, size, modification time).
- * Polling rather than a WatchService: it sees nested folders, network and container mounts and
- * editors that save by rename alike, and costs one directory walk per interval.
+ * Polls {@code knowledge.dir} for changed fact files (the {@link FactFiles} listing: names, link
+ * targets, sizes and modification times). Polling rather than a WatchService: it sees nested
+ * folders, network and container mounts (a ConfigMap update swaps a link) and editors that save
+ * by rename alike, and costs one directory walk per interval.
+ * <p>
+ * A change is loaded once it has held still for one interval, or after
+ * {@code knowledge.watch.settle-timeout} if it never does. Nothing a poll meets, an {@link Error}
+ * included, stops the polling: it is logged and the next poll runs.
  */
 @ApplicationScoped
 public class KnowledgeWatcher {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeWatcher.class);
+    private static final long MIN_INTERVAL_MILLIS = 50;
 
     private final KnowledgeConfig config;
     private final KnowledgeReloader reloader;
     private ScheduledExecutorService poller;
-    /** The files as last loaded, and as seen at the previous poll (for the debounce). */
-    private Map<String, String> loaded = Map.of();
-    private Map<String, String> previous = Map.of();
+    /** The files as last loaded, and as seen at the previous poll (for the debounce); used by the poller only. */
+    private FactFiles.Listing loaded = FactFiles.Listing.EMPTY;
+    private FactFiles.Listing previous = FactFiles.Listing.EMPTY;
+    /** {@link System#nanoTime()} when the files were first seen changing without holding still since. */
+    private Long changingSince;
 
     public KnowledgeWatcher(KnowledgeConfig config, KnowledgeReloader reloader) {
         this.config = config;
@@ -40,7 +48,7 @@ public class KnowledgeWatcher {
     }
 
     void remember() {
-        loaded = snapshot();
+        loaded = listing();
         previous = loaded;
     }
 
@@ -54,46 +62,59 @@ public class KnowledgeWatcher {
             thread.setDaemon(true);
             return thread;
         });
-        long every = Math.max(50, config.watch().interval().toMillis());
+        long every = Math.max(MIN_INTERVAL_MILLIS, config.watch().interval().toMillis());
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void poll() {
+        // A scheduled task that throws is never run again: nothing may leave this method.
         try {
-            Map<String, String> now = snapshot();
-            // Reload once the change has held still for one interval: a save in several writes is read whole.
-            if (!now.equals(loaded) && now.equals(previous)) {
-                loaded = now;
-                reloader.reload("files changed in " + config.dir());
+            FactFiles.Listing now = listing();
+            if (now.equals(loaded)) {
+                changingSince = null;
+            } else if (now.equals(previous)) {
+                reload(now, "files changed in " + config.dir());
+            } else if (changingSince == null) {
+                changingSince = System.nanoTime();
+            } else if (Duration.ofNanos(System.nanoTime() - changingSince).compareTo(config.watch().settleTimeout()) >= 0) {
+                LOG.warnf("Fact files in %s kept changing for longer than knowledge.watch.settle-timeout (%s): %s; "
+                        + "loading them as they are now", config.dir(), config.watch().settleTimeout(),
+                        changed(previous, now));
+                reload(now, "files still changing in " + config.dir());
             }
             previous = now;
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not check %s for changes: %s", config.dir(), e.toString());
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Checking %s for changes failed (%s); the watcher keeps watching", config.dir(), e);
         }
     }
 
-    private Map<String, String> snapshot() {
+    private void reload(FactFiles.Listing now, String why) {
+        loaded = now;
+        changingSince = null;
+        reloader.reload(why);
+    }
+
+    /** Names of the files added, changed or removed between two listings. */
+    private static List<String> changed(FactFiles.Listing before, FactFiles.Listing after) {
+        Set<FactFiles.FactFile> unchanged = new HashSet<>(before.files());
+        unchanged.retainAll(after.files());
+        Set<FactFiles.FactFile> changed = new HashSet<>(before.files());
+        changed.addAll(after.files());
+        changed.removeAll(unchanged);
+        return changed.stream().map(FactFiles.FactFile::name).distinct().sorted().toList();
+    }
+
+    private FactFiles.Listing listing() {
         Path dir = config.dir();
-        Map<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
-            return files;
+            return FactFiles.Listing.EMPTY;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".md")).forEach(p -> {
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(p, BasicFileAttributes.class);
-                    if (attributes.isRegularFile()) {
-                        files.put(p.toString(), attributes.size() + "@" + attributes.lastModifiedTime().toMillis()
-                                + "/" + attributes.lastModifiedTime().toInstant().getNano());
-                    }
-                } catch (IOException e) {
-                    files.put(p.toString(), "unreadable"); // deleted while walking: the next poll settles it
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            return FactFiles.list(dir);
+        } catch (IOException e) {
             LOG.debugf("Listing %s failed: %s", dir, e);
+            return FactFiles.Listing.EMPTY;
         }
-        return files;
     }
 
     @PreDestroy

@@ -4,10 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +29,9 @@ class KnowledgeLoaderTest {
     @TempDir
     Path dir;
 
-    private final KnowledgeLoader loader = new KnowledgeLoader(200);
+    private static final long ONE_MEGABYTE = 1 << 20;
+
+    private final KnowledgeLoader loader = new KnowledgeLoader(200, ONE_MEGABYTE);
 
     @Test
     void loadsSnippetsWithStableIdsSourcesAndTopics() throws IOException {
@@ -134,6 +140,96 @@ class KnowledgeLoaderTest {
         assertProblems(dir + ": no .md knowledge files found");
         assertThatThrownBy(() -> loader.load(dir.resolve("nope")))
                 .isInstanceOf(KnowledgeException.class).hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aConfigMapMountLoadsEachFactOnceUnderItsVisibleName() throws IOException {
+        ConfigMapMount mount = new ConfigMapMount(dir);
+        mount.publish(Map.of("facts.md", FRONT + "## Owls\nOwls hunt at night.\n\n## Frogs\nFrogs croak.\n",
+                "more.md", "---\nsource: Cave guide\n---\n## Bats\nBats find insects by echo.\n"));
+        assertThat(Files.readSymbolicLink(dir.resolve("..data"))).hasToString("..2026_12_01_10_01_00.101");
+        assertThat(Files.readSymbolicLink(dir.resolve("facts.md"))).hasToString("..data/facts.md");
+
+        FactBase facts = loader.load(dir);
+
+        assertThat(facts.snippets()).extracting(Snippet::id).containsExactly("facts#owls", "facts#frogs", "more#bats");
+        assertThat(facts.find("facts#owls").orElseThrow().location()).hasToString("facts.md:6");
+
+        mount.publish(Map.of("facts.md", FRONT + "## Owls\nOwls hunt at dusk.\n\n## Frogs\nFrogs croak.\n",
+                "more.md", "---\nsource: Cave guide\n---\n## Bats\nBats find insects by echo.\n"));
+        FactBase updated = loader.load(dir);
+
+        assertThat(updated.snippets()).extracting(Snippet::id).as("the same ids after an update")
+                .containsExactly("facts#owls", "facts#frogs", "more#bats");
+        assertThat(updated.find("facts#owls").orElseThrow().text()).isEqualTo("Owls hunt at dusk.");
+    }
+
+    @Test
+    void hiddenFilesAndFoldersAreSkipped() throws IOException {
+        write("facts.md", FRONT + "## Owls\nOwls hunt at night.\n");
+        write(".drafts/half-written.md", "no front matter yet\n");
+        write(".facts.md", "an editor's backup\n");
+
+        assertThat(loader.load(dir).snippets()).extracting(Snippet::id).containsExactly("facts#owls");
+    }
+
+    @Test
+    void linksOutsideTheFolderAreRefusedAndNeverRead(@TempDir Path outside) throws IOException {
+        Files.writeString(outside.resolve("secret.md"), "---\nsource: Server\n---\n## Root password\nIt is hunter2.\n");
+        write("facts.md", FRONT + "## Owls\nOwls hunt at night.\n");
+        Files.createSymbolicLink(dir.resolve("leak.md"), outside.resolve("secret.md"));
+        Files.createSymbolicLink(dir.resolve("shared"), outside);
+
+        assertProblems("leak.md:1: links to a file outside the knowledge folder; only files inside it are read",
+                "shared: links to a folder outside the knowledge folder; only files inside it are read");
+        assertThatThrownBy(() -> loader.load(dir)).message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void linksInsideTheFolderAreFollowedButNoFileIsLoadedTwice() throws IOException {
+        write("drafts/v2.md", FRONT + "## Owls\nOwls hunt at night.\n");
+        Files.createSymbolicLink(dir.resolve("current.md"), Path.of("drafts/v2.md"));
+
+        assertProblems("drafts/v2.md:1: is the same file as current.md (through a link)");
+
+        Files.delete(dir.resolve("current.md"));
+        Files.createSymbolicLink(dir.resolve("current"), Path.of("drafts"));
+        assertProblems("drafts/v2.md:1: is the same file as current/v2.md (through a link)");
+    }
+
+    @Test
+    void aLinkLoopIsReported() throws IOException {
+        write("facts.md", FRONT + "## Owls\nOwls hunt at night.\n");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("sub/loop"), Path.of(".."));
+
+        assertProblems("sub/loop: links back to a folder above it");
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsRejectedWithoutBeingRead() throws IOException {
+        write("facts.md", FRONT + "## Owls\nOwls hunt at night.\n");
+        try (RandomAccessFile huge = new RandomAccessFile(dir.resolve("huge.md").toFile(), "rw")) {
+            huge.setLength(3L << 30); // sparse: 3 GB that take no disk, and more than an array can hold
+        }
+
+        assertProblems("huge.md:1: file is 3,221,225,472 bytes, over the limit of 1,048,576 bytes "
+                + "(knowledge.max-file-size); split it into smaller files");
+    }
+
+    @Test
+    void theSizeLimitIsInclusive() throws IOException {
+        String content = FRONT + "## Owls\nOwls hunt at night.\n";
+        int size = content.getBytes(StandardCharsets.UTF_8).length;
+        write("facts.md", content);
+        KnowledgeLoader exact = new KnowledgeLoader(200, size);
+
+        assertThat(exact.load(dir).size()).isEqualTo(1);
+
+        write("facts.md", content + " ");
+        assertThatThrownBy(() -> exact.load(dir)).isInstanceOfSatisfying(KnowledgeException.class,
+                e -> assertThat(e.problems()).containsExactly(String.format(Locale.ROOT, "facts.md:1: file is %,d bytes, "
+                        + "over the limit of %,d bytes (knowledge.max-file-size); split it into smaller files", size + 1, size)));
     }
 
     private void assertProblems(String... starts) {
