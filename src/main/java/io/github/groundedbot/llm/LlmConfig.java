@@ -39,4 +39,12 @@ public interface LlmConfig {
     /** Ask the LLM to rewrite follow-ups into standalone questions (rule-based resolution is the fallback). */
     @WithDefault("false")
     boolean rewriteQueries();
+
+    /**
+     * Least share of a reply sentence's content words (stemmed; stop words and everyday words
+     * aside) that the snippets it cites must contain; the question's words do not count. Lower
+     * lets looser rewording through, higher drops more sentences in favour of the extractive answer.
+     */
+    @WithDefault("0.75")
+    double minSupportedShare();
 }
