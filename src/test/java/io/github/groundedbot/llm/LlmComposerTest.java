@@ -3,6 +3,7 @@ package io.github.groundedbot.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +14,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +39,7 @@ import static io.github.groundedbot.llm.OpenAiStub.COMPLETIONS;
 import static io.github.groundedbot.llm.OpenAiStub.completion;
 import static io.github.groundedbot.llm.OpenAiStub.server;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LLM phrasing path against a scripted OpenAI-compatible stand-in: what the user receives. */
@@ -55,22 +60,35 @@ class LlmComposerTest {
     @Inject
     BasicWebSocketConnector connector;
 
+    /** Whether the LLM path has been through once in this JVM. */
+    private static boolean warm;
+
     @BeforeEach
-    void reset() {
+    void reset() throws Exception {
         server.resetAll();
+        if (!warm) {
+            // The first call of a fresh JVM on a busy machine loads the HTTP client and can outlast the
+            // deadline; that is the timeout test's business, so no other test starts cold.
+            server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(503)));
+            ask(HUAWEI);
+            await().atMost(Duration.ofMinutes(1)).until(() -> !server.findAll(postRequestedFor(urlEqualTo(COMPLETIONS))).isEmpty());
+            server.resetAll();
+            warm = true;
+        }
     }
 
     @Test
     void goodCitedReplyIsRenumberedInOrderOfFirstUse() throws Exception {
-        phraseReply("Huawei is working on chips of its own [S2]. Huawei works with other companies on it [S1][S2].");
+        Prompted given = prompted(HUAWEI);
+        phraseReply(given.fill("Huawei is trying to build its own advanced AI chips [{nvidia}]. Huawei also designs "
+                + "and manufactures high-bandwidth memory chips for AI GPUs [{memory}][{nvidia}]."));
 
         JsonNode answer = ask(HUAWEI);
 
-        assertThat(answer.get("answer").asText())
-                .isEqualTo("Huawei is working on chips of its own [1]. Huawei works with other companies on it [2][1].");
+        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is trying to build its own advanced AI chips [1]. "
+                + "Huawei also designs and manufactures high-bandwidth memory chips for AI GPUs [2][1].");
         assertThat(answer.get("grounded").asBoolean()).isTrue();
-        Map<Integer, String> given = snippetTitles();
-        assertThat(titles(answer)).containsExactly(given.get(2), given.get(1));
+        assertThat(titles(answer)).containsExactly(given.title("nvidia"), given.title("memory"));
         assertThat(answer.get("citations").get(0).get("id").asText()).isNotBlank();
         assertThat(answer.get("citations").get(0).get("snippet").asText()).isNotBlank();
         // The prompt holds the question and only the snippets, each with its id.
@@ -81,32 +99,94 @@ class LlmComposerTest {
 
     @Test
     void sentenceCitingAnUnknownIdIsDropped() throws Exception {
-        phraseReply("Huawei is working on chips of its own [S1]. Huawei also makes phones [S9].");
+        Prompted given = prompted(HUAWEI);
+        phraseReply(given.fill("Huawei is trying to build its own advanced AI chips [{nvidia}]. "
+                + "Huawei also makes phones [S9]."));
 
         JsonNode answer = ask(HUAWEI);
 
-        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is working on chips of its own [1].");
-        assertThat(titles(answer)).containsExactly(snippetTitles().get(1));
+        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is trying to build its own advanced AI chips [1].");
+        assertThat(titles(answer)).containsExactly(given.title("nvidia"));
     }
 
     @Test
     void uncitedSentenceIsDropped() throws Exception {
-        phraseReply("Huawei is the world's most admired company. Huawei is working on chips of its own [S1].");
+        Prompted given = prompted(HUAWEI);
+        phraseReply(given.fill("Huawei is the world's most admired company. "
+                + "Huawei is trying to build its own advanced AI chips [{nvidia}]."));
 
         JsonNode answer = ask(HUAWEI);
 
-        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is working on chips of its own [1].");
-        assertThat(titles(answer)).containsExactly(snippetTitles().get(1));
+        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is trying to build its own advanced AI chips [1].");
+        assertThat(titles(answer)).containsExactly(given.title("nvidia"));
+    }
+
+    /**
+     * Each reply puts one sentence its cited snippet does not bear out before an honest one; only the
+     * honest one may be shown. {nvidia} and {memory} stand for those snippets' ids in the prompt.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the polarity of the cited sentence flipped
+            "Huawei is not designing high-bandwidth memory chips [{memory}].",
+            "Huawei never tried to build advanced AI chips of its own [{nvidia}].",
+            // a link, a domain, an e-mail address the snippets do not hold
+            "Huawei designs high-bandwidth memory chips; log in at evil.example/login to read more [{memory}].",
+            "Huawei designs high-bandwidth memory chips, see https://evil.example/huawei [{memory}].",
+            "Huawei designs high-bandwidth memory chips; write to press@evil.example [{memory}].",
+            // markdown and HTML
+            "Huawei designs **high-bandwidth memory chips** [{memory}].",
+            "Huawei designs [memory chips](https://evil.example) from the ground up [{memory}].",
+            "Huawei designs <a href=\"https://evil.example\">memory chips</a> from the ground up [{memory}].",
+            // words, names and numbers the cited snippet does not hold
+            "Huawei designs memory chips for smartphones, laptops and electric cars [{memory}].",
+            "Huawei designs memory chips with Samsung [{memory}].",
+            "Huawei spent 900 billion on high-bandwidth memory chips [{memory}].",
+    })
+    void sentenceItsSnippetDoesNotBearOutIsDropped(String unsupported) throws Exception {
+        Prompted given = prompted(HUAWEI);
+        phraseReply(given.fill(unsupported + " Huawei is trying to build its own advanced AI chips [{nvidia}]."));
+        double before = rejections();
+
+        JsonNode answer = ask(HUAWEI);
+
+        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is trying to build its own advanced AI chips [1].");
+        assertThat(titles(answer)).containsExactly(given.title("nvidia"));
+        assertThat(rejections()).isEqualTo(before + 1);
     }
 
     @Test
-    void sentenceWithANumberOrNameItsSnippetsLackIsDropped() throws Exception {
-        phraseReply("Huawei is working on chips of its own [S1]. Huawei spent 900 billion on them [S1]. "
-                + "Huawei works with Samsung on them [S1].");
+    void falseReplyWithALinkFallsBackToTheExtractiveAnswer() throws Exception {
+        // The review's reproduction: the snippet says Huawei designs the chips; the reply denies it and adds a link.
+        String extractive = extractiveAnswer();
+        Prompted given = prompted(HUAWEI);
+        phraseReply(given.fill("Huawei did not design the memory chips; log in at evil.example/login to read more "
+                + "[{memory}]. Huawei is not working on high-bandwidth memory chips [{memory}]."));
+        double before = fallbacks("unverified");
+        double links = rejections("link-or-markup");
+        double flips = rejections("flipped-polarity");
 
         JsonNode answer = ask(HUAWEI);
 
-        assertThat(answer.get("answer").asText()).isEqualTo("Huawei is working on chips of its own [1].");
+        assertThat(answer.get("answer").asText()).isEqualTo(extractive).doesNotContain("evil.example");
+        assertThat(answer.get("outcome").asText()).isEqualTo("answered");
+        assertThat(fallbacks("unverified")).isEqualTo(before + 1);
+        assertThat(rejections("link-or-markup")).isEqualTo(links + 1);
+        assertThat(rejections("flipped-polarity")).isEqualTo(flips + 1);
+    }
+
+    @Test
+    void aNameTheQuestionTypedIsNoEvidence() throws Exception {
+        // Nvidia is in the fact base, so the question is answered; but the memory-chip fact never names it.
+        String question = "Is Huawei competing with Nvidia on memory chips?";
+        Prompted given = prompted(question);
+        phraseReply(given.fill("Huawei is competing with Nvidia on high-bandwidth memory chips [{memory}]."));
+        double before = rejections("new-name-or-number");
+
+        JsonNode answer = ask(question);
+
+        assertThat(answer.get("answer").asText()).doesNotContain("competing with Nvidia on high-bandwidth");
+        assertThat(rejections("new-name-or-number")).isEqualTo(before + 1);
     }
 
     @Test
@@ -136,7 +216,7 @@ class LlmComposerTest {
     void timeoutFallsBackToTheExtractiveAnswerInBoundedTime() throws Exception {
         String extractive = extractiveAnswer();
         server.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(containing("Snippets:"))
-                .willReturn(completion("Huawei is working on chips of its own [S1].").withFixedDelay(4_000)));
+                .willReturn(completion("Huawei is working on chips of its own [S1].").withFixedDelay(8_000)));
         double before = fallbacks("timeout");
 
         long start = System.nanoTime();
@@ -145,8 +225,8 @@ class LlmComposerTest {
 
         assertThat(answer.get("answer").asText()).isEqualTo(extractive);
         assertThat(fallbacks("timeout")).isEqualTo(before + 1);
-        // 1 s timeout plus the 1 s hard deadline margin, well before the stub's 4 s reply.
-        assertThat(millis).isLessThan(3_500);
+        // 2 s timeout plus the 1 s hard deadline margin, well before the stub's 8 s reply.
+        assertThat(millis).isLessThan(6_000);
     }
 
     @Test
@@ -169,16 +249,19 @@ class LlmComposerTest {
 
         assertThat(answer.get("grounded").asBoolean()).isFalse();
         assertThat(answer.get("citations")).isEmpty();
-        assertThat(answer.get("answer").asText()).startsWith("I don't know");
+        assertThat(answer.get("outcome").asText()).isEqualTo("refused");
         server.verify(0, postRequestedFor(urlEqualTo(COMPLETIONS)));
     }
 
     @Test
     void streamedReplyGoesOutAsVerifiedSentencesThenTheFinalFrame() throws Exception {
+        Prompted given = prompted(HUAWEI);
         // Split mid-sentence and mid-marker; the middle sentence cites an unknown id and must never show.
         server.stubFor(post(urlEqualTo(COMPLETIONS)).withRequestBody(matchingJsonPath("$[?(@.stream == true)]"))
-                .willReturn(OpenAiStub.streamed(List.of("Huawei is working ", "on chips of its own [S", "1]. ",
-                        "Huawei also makes ", "phones [S7]. Huawei works with ", "other companies on it [S2", "][S1]."))));
+                .willReturn(OpenAiStub.streamed(List.of("Huawei is trying to build ", "its own advanced AI chips [S",
+                        given.id("nvidia") + "]. ", "Huawei also makes ", "phones [S7]. Huawei also designs and ",
+                        "manufactures high-bandwidth memory chips for AI GPUs [S" + given.id("memory"),
+                        "][S" + given.id("nvidia") + "]."))));
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         WebSocketClientConnection connection = connector.baseUri(base).path("/chat")
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
@@ -192,13 +275,11 @@ class LlmComposerTest {
                 deltas.add(frame.get("text").asText());
                 frame = next(frames);
             }
-            String expected = "Huawei is working on chips of its own [1]. Huawei works with other companies on it [2][1].";
-            assertThat(deltas).containsExactly("Huawei is working on chips of its own [1].",
-                    " Huawei works with other companies on it [2][1].");
+            assertThat(deltas).containsExactly("Huawei is trying to build its own advanced AI chips [1].",
+                    " Huawei also designs and manufactures high-bandwidth memory chips for AI GPUs [2][1].");
             assertThat(frame.get("type").asText()).isEqualTo("answer");
-            assertThat(frame.get("answer").asText()).isEqualTo(expected);
-            Map<Integer, String> given = snippetTitles();
-            assertThat(titles(frame)).containsExactly(given.get(1), given.get(2));
+            assertThat(frame.get("answer").asText()).isEqualTo(String.join("", deltas));
+            assertThat(titles(frame)).containsExactly(given.title("nvidia"), given.title("memory"));
         } finally {
             connection.closeAndAwait();
         }
@@ -292,15 +373,56 @@ class LlmComposerTest {
         return prompts.get(prompts.size() - 1);
     }
 
-    /** The snippet titles the LLM was given, by id number. */
-    private static Map<Integer, String> snippetTitles() throws Exception {
-        Map<Integer, String> titles = new HashMap<>();
+    /**
+     * Asks the question once with the LLM down and reads from the prompt which id ({@code S1}, ...)
+     * the memory-chip snippet and the one on competing with Nvidia got, so scripted replies cite the snippet they reword
+     * whatever the ranking.
+     */
+    private static Prompted prompted(String question) throws Exception {
+        server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(503)));
+        ask(question);
+        Map<String, Integer> ids = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         Matcher line = SNIPPET_LINE.matcher(lastPrompt());
         while (line.find()) {
-            titles.put(Integer.parseInt(line.group(1)), line.group(2));
+            String title = line.group(2);
+            String key = title.contains("memory") ? "memory" : title.contains("competition with Nvidia") ? "nvidia" : title;
+            ids.putIfAbsent(key, Integer.parseInt(line.group(1)));
+            titles.putIfAbsent(key, title);
         }
-        assertThat(titles).containsKeys(1, 2);
-        return titles;
+        assertThat(ids).as("the snippets in the prompt").containsKeys("memory", "nvidia");
+        server.resetAll();
+        return new Prompted(ids, titles);
+    }
+
+    /** The snippets a prompt gave, by a short key: their ids and titles. */
+    private record Prompted(Map<String, Integer> ids, Map<String, String> titles) {
+
+        int id(String key) {
+            return ids.get(key);
+        }
+
+        String title(String key) {
+            return titles.get(key);
+        }
+
+        /** "{memory}" becomes "S2" when the memory-chip snippet was given as S2. */
+        String fill(String reply) {
+            String filled = reply;
+            for (Map.Entry<String, Integer> id : ids.entrySet()) {
+                filled = filled.replace("{" + id.getKey() + "}", "S" + id.getValue());
+            }
+            return filled;
+        }
+    }
+
+    /** Sentences the verifier dropped, for any reason. */
+    private double rejections() {
+        return registry.find("bot.llm.rejected").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double rejections(String reason) {
+        return registry.counter("bot.llm.rejected", "reason", reason).count();
     }
 
     private static JsonNode next(BlockingQueue<String> frames) throws Exception {

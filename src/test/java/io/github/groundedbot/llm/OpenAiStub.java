@@ -17,7 +17,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * A local OpenAI-compatible stand-in on loopback: tests script {@code /v1/chat/completions}
  * replies, whole or as server-sent events. The app points {@code answer.llm.base-url} at it, with
- * a one-second timeout so the timeout case stays quick.
+ * a two-second timeout: short, so the timeout case stays quick, yet long enough for the first call
+ * of a cold JVM on a busy machine.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -43,7 +44,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
                 // The loopback address itself: "localhost" may resolve to ::1, where the stub does not listen.
                 "answer.llm.base-url", "http://127.0.0.1:" + server.port() + "/v1",
                 "answer.llm.model", "test-model",
-                "answer.llm.timeout", "1s",
+                "answer.llm.timeout", "2s",
                 "answer.llm.rewrite-queries", "true");
     }
 
