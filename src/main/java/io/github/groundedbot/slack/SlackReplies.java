@@ -2,6 +2,7 @@ package io.github.groundedbot.slack;
 
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Citation;
 import io.github.groundedbot.answer.Outcome;
@@ -13,9 +14,12 @@ import java.util.regex.Pattern;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-/** Renders an answer as a Slack message within Block Kit's limits. */
+/**
+ * Renders an answer as a Slack message within Block Kit's limits. Every text object is verbatim:
+ * Slack shows it as written and does not turn a bare address, a channel name or {@code @name}
+ * into a link or a mention; only the links written here ({@code <url|label>}) are links.
+ */
 final class SlackReplies {
 
     /** Block Kit: a section's text and a text object in a context block hold at most 3,000 characters. */
@@ -37,18 +41,18 @@ final class SlackReplies {
         List<String> sections = split(linkMarkers(escape(answer.answer()), citations), TEXT_LIMIT);
         int room = MAX_BLOCKS - 3; // keep room for the reading, the sources and the warning
         for (String chunk : sections.subList(0, Math.min(sections.size(), room))) {
-            blocks.add(section(s -> s.text(markdownText(chunk))));
+            blocks.add(section(s -> s.text(mrkdwn(chunk))));
         }
         if (answer.resolvedQuestion() != null && !answer.resolvedQuestion().isBlank()) {
             // A follow-up ("who released it?") was read in the thread's context: show how, so a misreading is visible.
             String reading = truncate("Read as: " + escape(answer.resolvedQuestion()), TEXT_LIMIT);
-            blocks.add(context(List.<ContextBlockElement>of(markdownText(reading))));
+            blocks.add(context(List.<ContextBlockElement>of(mrkdwn(reading))));
         }
         if (!citations.isEmpty()) {
-            blocks.add(context(List.<ContextBlockElement>of(markdownText(sources(citations)))));
+            blocks.add(context(List.<ContextBlockElement>of(mrkdwn(sources(citations)))));
         }
         if (answer.outcome() == Outcome.REFUSED || answer.outcome() == Outcome.NOTHING_MORE) {
-            blocks.add(context(List.<ContextBlockElement>of(markdownText(NOT_GROUNDED))));
+            blocks.add(context(List.<ContextBlockElement>of(mrkdwn(NOT_GROUNDED))));
         }
         return new SlackReply(truncate(escape(answer.answer()), FALLBACK_LIMIT), blocks);
     }
@@ -56,8 +60,13 @@ final class SlackReplies {
     /** A reply that is just a line of text, such as usage help. */
     static SlackReply plain(String text) {
         String escaped = escape(text);
-        return new SlackReply(truncate(escaped, FALLBACK_LIMIT), List.of(section(s -> s.text(markdownText(
+        return new SlackReply(truncate(escaped, FALLBACK_LIMIT), List.of(section(s -> s.text(mrkdwn(
                 truncate(escaped, TEXT_LIMIT))))));
+    }
+
+    /** A mrkdwn text object Slack shows verbatim: no automatic links or mentions. */
+    private static MarkdownTextObject mrkdwn(String text) {
+        return MarkdownTextObject.builder().text(text).verbatim(true).build();
     }
 
     /** The numbered sources, one a line: {@code [1] <url|title> · source}. */

@@ -4,6 +4,7 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.util.json.GsonFactory;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Citation;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,6 +120,32 @@ class SlackRepliesTest {
         String answer = IntStream.range(0, 60).mapToObj(i -> "w".repeat(2990)).collect(Collectors.joining(" "));
         SlackReply reply = SlackReplies.render(new Answer(answer, Outcome.REFUSED, List.of(), "c", null));
         assertEquals(SlackReplies.MAX_BLOCKS - 2, reply.blocks().size(), "47 sections and the warning");
+    }
+
+    @Test
+    void everyTextIsShownVerbatimSoSlackMakesNoLinksOrMentions() {
+        List<SlackReply> replies = List.of(
+                SlackReplies.render(new Answer("Mail help@example.org, see example.org or #general, ask @here [1].",
+                        Outcome.ANSWERED, List.of(WITH_URL), "c", "Who runs example.org?")),
+                SlackReplies.render(new Answer("I don't know: nothing on @channel.", Outcome.REFUSED, List.of(), "c", null)),
+                SlackReplies.plain("Ask me with /ask, e.g. /ask who runs example.org?"));
+        for (SlackReply reply : replies) {
+            List<MarkdownTextObject> texts = reply.blocks().stream().flatMap(SlackRepliesTest::textObjects).toList();
+            assertFalse(texts.isEmpty());
+            texts.forEach(t -> assertEquals(Boolean.TRUE, t.getVerbatim(), "not verbatim: " + t.getText()));
+        }
+        // As Slack receives it: the SDK's own serialisation.
+        String json = GsonFactory.createSnakeCase().toJson(replies.get(0).blocks());
+        assertEquals(replies.get(0).blocks().stream().flatMap(SlackRepliesTest::textObjects).count(),
+                json.split("\"verbatim\":true", -1).length - 1, json);
+    }
+
+    private static Stream<MarkdownTextObject> textObjects(LayoutBlock block) {
+        if (block instanceof SectionBlock section) {
+            return Stream.of((MarkdownTextObject) section.getText());
+        }
+        return ((ContextBlock) block).getElements().stream().filter(MarkdownTextObject.class::isInstance)
+                .map(MarkdownTextObject.class::cast);
     }
 
     private static String text(LayoutBlock block) {
