@@ -1,5 +1,6 @@
 package io.github.groundedbot.chat;
 
+import io.github.groundedbot.limits.ClientKey;
 import io.github.groundedbot.limits.LimitsConfig;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OpenConnections;
@@ -16,8 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The open chat connections: caps how many there are and closes those idle past
- * {@code limits.websocket-idle-timeout}, so neither many clients nor forgotten tabs hold memory forever.
+ * The open chat connections: caps how many there are in all and per client, and closes those idle
+ * past {@code limits.websocket-idle-timeout}, so neither many clients, one greedy client nor
+ * forgotten tabs hold the slots and memory forever.
  */
 @ApplicationScoped
 public class ChatConnections {
@@ -25,10 +27,15 @@ public class ChatConnections {
     private static final Logger LOG = Logger.getLogger(ChatConnections.class);
     /** RFC 6455 "Try Again Later": the server is at its connection limit. */
     static final int TRY_AGAIN_LATER = 1013;
+    /** RFC 6455 "Policy Violation": this client holds as many connections as it may. */
+    static final int POLICY_VIOLATION = 1008;
 
     private final int max;
+    private final int maxPerClient;
     private final long idleNanos;
     private final Map<String, Tracked> open = new ConcurrentHashMap<>();
+    /** Open connections per client ({@link ClientKey#id()}); a client with none has no entry. */
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     private final OpenConnections connections;
@@ -36,6 +43,7 @@ public class ChatConnections {
     public ChatConnections(LimitsConfig config, OpenConnections connections) {
         this.connections = connections;
         this.max = config.maxWebsocketConnections();
+        this.maxPerClient = config.maxWebsocketConnectionsPerClient();
         Duration idle = config.websocketIdleTimeout();
         this.idleNanos = idle.toNanos();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -47,26 +55,49 @@ public class ChatConnections {
         sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Registers a new connection; false (and the connection is being closed with 1013) when over the cap. */
-    boolean opened(WebSocketConnection connection) {
-        // Counted before the check, so concurrent opens can never overshoot the cap.
-        open.put(connection.id(), new Tracked(System.nanoTime()));
+    /**
+     * Registers a new connection of {@code client}; false (and the connection is being closed) when
+     * over the cap: 1013 when every slot is taken, 1008 when this client holds its share.
+     */
+    boolean opened(WebSocketConnection connection, ClientKey client) {
+        // Counted before the checks, so concurrent opens can never overshoot a cap.
+        open.put(connection.id(), new Tracked(System.nanoTime(), client.id()));
+        int ofClient = perClient.merge(client.id(), 1, Integer::sum);
         if (open.size() > max) {
-            open.remove(connection.id());
+            release(connection.id());
             LOG.warnf("Refusing a chat connection: %d are open, the limit (limits.max-websocket-connections)", max);
-            connection.close(new CloseReason(TRY_AGAIN_LATER, "Too many connections; try again later"))
-                    .subscribe().with(ok -> { }, failure -> { });
+            refuse(connection, new CloseReason(TRY_AGAIN_LATER, "Too many connections; try again later"));
+            return false;
+        }
+        if (ofClient > maxPerClient) {
+            release(connection.id());
+            LOG.debugf("Refusing a chat connection: %s holds %d, the limit (limits.max-websocket-connections-per-client)",
+                    client.id(), maxPerClient);
+            refuse(connection, new CloseReason(POLICY_VIOLATION,
+                    "Too many connections from this client; close one and try again"));
             return false;
         }
         return true;
     }
 
+    private static void refuse(WebSocketConnection connection, CloseReason reason) {
+        connection.close(reason).subscribe().with(ok -> { }, failure -> { });
+    }
+
     void touched(String id) {
-        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime()));
+        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime(), tracked.client()));
     }
 
     void closed(String id) {
-        open.remove(id);
+        release(id);
+    }
+
+    /** Forgets a connection once, whoever sees it go first (its close, or the idle sweep). */
+    private void release(String id) {
+        Tracked tracked = open.remove(id);
+        if (tracked != null) {
+            perClient.computeIfPresent(tracked.client(), (client, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     public int count() {
@@ -76,16 +107,16 @@ public class ChatConnections {
     private void closeIdle() {
         try {
             long now = System.nanoTime();
-            open.entrySet().removeIf(entry -> {
-                if (now - entry.getValue().lastActive() < idleNanos) {
-                    return false;
+            open.forEach((id, tracked) -> {
+                if (now - tracked.lastActive() < idleNanos) {
+                    return;
                 }
-                LOG.debugf("Closing idle chat connection %s", entry.getKey());
+                release(id);
+                LOG.debugf("Closing idle chat connection %s", id);
                 // The connection handed to @OnOpen belongs to that callback's context; outside it, look it up.
-                connections.findByConnectionId(entry.getKey()).ifPresent(connection -> connection
+                connections.findByConnectionId(id).ifPresent(connection -> connection
                         .close(new CloseReason(CloseReason.NORMAL.getCode(), "Idle for too long"))
-                        .subscribe().with(ok -> { }, failure -> LOG.debugf("Closing %s failed: %s", entry.getKey(), failure)));
-                return true;
+                        .subscribe().with(ok -> { }, failure -> LOG.debugf("Closing %s failed: %s", id, failure)));
             });
         } catch (RuntimeException e) { // a failed sweep must not cancel the next ones
             LOG.warnf("Closing idle chat connections failed: %s", e.toString());
@@ -97,6 +128,7 @@ public class ChatConnections {
         sweeper.shutdownNow();
     }
 
-    private record Tracked(long lastActive) {
+    /** @param client the {@link ClientKey#id()} the connection counts against */
+    private record Tracked(long lastActive, String client) {
     }
 }

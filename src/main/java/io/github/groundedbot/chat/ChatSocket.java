@@ -1,18 +1,15 @@
 package io.github.groundedbot.chat;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
-import io.github.groundedbot.answer.Citation;
 import io.github.groundedbot.answer.InvalidQuestionException;
-import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Question;
 import io.github.groundedbot.compose.Deltas;
-import io.github.groundedbot.limits.InFlightLimit;
-import io.github.groundedbot.limits.RateLimiter;
+import io.github.groundedbot.limits.Admission;
+import io.github.groundedbot.limits.Decision;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -26,13 +23,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import org.jboss.logging.Logger;
 
-import java.util.List;
-
 /**
  * The chat over WebSocket: each text frame is a question (JSON {@code {"question": "..."}} or
  * plain text). The answer streams as {@code delta} frames, sentence by sentence, then comes whole
- * in one {@code answer} frame. A connection is one conversation. Bad frames get an error frame and
- * the connection stays open.
+ * in one {@code answer} frame ({@link DeltaFrame}, {@link AnswerFrame}). A connection is one
+ * conversation; its questions count against its client ({@link ChatCaller}), so opening a new
+ * connection does not reset a rate limit. Bad frames get an error frame ({@link ErrorFrame}) and the
+ * connection stays open.
  */
 @WebSocket(path = "/chat")
 public class ChatSocket {
@@ -41,80 +38,46 @@ public class ChatSocket {
     private static final int MESSAGE_TOO_BIG = 1009;
     private static final String CHANNEL = "websocket";
 
-    public record AnswerFrame(String type, String answer, boolean grounded, Outcome outcome, List<Citation> citations,
-                              String conversationId,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String resolvedQuestion) {
-        static AnswerFrame of(Answer answer) {
-            return new AnswerFrame("answer", answer.answer(), answer.grounded(), answer.outcome(), answer.citations(),
-                    answer.conversationId(), answer.resolvedQuestion());
-        }
-    }
-
-    /** Part of the answer as it forms; the deltas of one answer concatenate to its text. */
-    public record DeltaFrame(String type, String text) {
-    }
-
-    /**
-     * @param code       {@code rate_limited} or {@code busy} when retrying later will work; absent otherwise
-     * @param retryAfter seconds to wait before asking again, with a code
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorFrame(String type, String message, String code, Long retryAfter) {
-        static ErrorFrame of(String message) {
-            return new ErrorFrame("error", message, null, null);
-        }
-    }
-
     private final AnswerService answers;
     private final ObjectMapper json;
-    private final RateLimiter rateLimiter;
-    private final InFlightLimit inFlight;
+    private final Admission admission;
     private final ChatConnections connections;
 
-    public ChatSocket(AnswerService answers, ObjectMapper json, RateLimiter rateLimiter, InFlightLimit inFlight,
-                      ChatConnections connections) {
+    public ChatSocket(AnswerService answers, ObjectMapper json, Admission admission, ChatConnections connections) {
         this.answers = answers;
         this.json = json;
-        this.rateLimiter = rateLimiter;
-        this.inFlight = inFlight;
+        this.admission = admission;
         this.connections = connections;
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        connections.opened(connection);
+        connections.opened(connection, ChatCaller.of(connection));
     }
 
     @OnClose
     public void onClose(WebSocketConnection connection) {
         connections.closed(connection.id());
-        rateLimiter.forget(key(connection));
     }
 
     @OnTextMessage
     @Blocking // embedding is CPU work: run on a worker thread, never the event loop
     public String onText(String frame, WebSocketConnection connection) {
         connections.touched(connection.id());
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(key(connection));
-        if (!decision.allowed()) {
-            long seconds = decision.retryAfterSeconds();
-            return write(new ErrorFrame("error", "Too many questions on this connection; retry in " + seconds + " s.",
-                    "rate_limited", seconds));
+        // Counted per client, not per connection: reconnecting does not refill the allowance.
+        if (admission.admit(ChatCaller.of(connection)) instanceof Decision.Refusal refusal) {
+            return write(ErrorFrame.of(refusal));
         }
         try {
-            Answer answer = inFlight.call(() -> answers.ask(Question.inConversation(CHANNEL, question(frame), connection.id()),
-                    Deltas.streamedTo(delta -> connection.sendTextAndAwait(write(new DeltaFrame("delta", delta))))));
+            Answer answer = admission.answer(() -> answers.ask(
+                    Question.inConversation(CHANNEL, question(frame), connection.id()),
+                    Deltas.streamedTo(delta -> connection.sendTextAndAwait(write(DeltaFrame.of(delta))))));
             return write(AnswerFrame.of(answer));
         } catch (InvalidQuestionException e) {
             return write(ErrorFrame.of(e.getMessage()));
-        } catch (InFlightLimit.OverloadedException e) {
-            return write(new ErrorFrame("error", e.getMessage(), "busy",
-                    (long) InFlightLimit.OverloadedException.RETRY_AFTER_SECONDS));
+        } catch (Admission.BusyException e) {
+            return write(ErrorFrame.of(e.decision()));
         }
-    }
-
-    private static String key(WebSocketConnection connection) {
-        return "ws:" + connection.id();
     }
 
     /** A binary handler's return value would go out as a binary frame; the error must be text like the rest. */

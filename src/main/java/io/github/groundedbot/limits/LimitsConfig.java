@@ -9,7 +9,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "limits")
 public interface LimitsConfig {
 
-    /** Questions one client (REST: an address; WebSocket: a connection) may ask per minute, sustained. */
+    /**
+     * Questions one client may ask per minute, sustained. A client is an address (its REST and
+     * WebSocket questions together, however often it reconnects) or a chat-platform user; an API
+     * key has its own rate ({@code api-keys.keys.*}).
+     */
     @WithDefault("30")
     int questionsPerMinute();
 
@@ -22,16 +26,16 @@ public interface LimitsConfig {
     int maxClients();
 
     /**
-     * Take the REST client's address from the last {@code X-Forwarded-For} entry (the address the
-     * proxy saw). Only behind exactly one reverse proxy that appends to the header: otherwise anyone
+     * Take a client's address (REST and WebSocket) from the last {@code X-Forwarded-For} entry (the
+     * address the proxy saw). Only behind exactly one reverse proxy that appends to the header: otherwise anyone
      * could pick an address and escape the limit.
      */
     @WithDefault("false")
     boolean trustForwardedFor();
 
     /**
-     * Questions answered at once over REST and WebSocket together (chat platforms queue in
-     * {@code chat.relay.*} instead). Answering is CPU work: more only adds latency.
+     * Questions answered at once over every channel together (REST, WebSocket, chat platforms).
+     * Answering is CPU work: more only adds latency.
      */
     @WithDefault("64")
     int maxInFlight();
@@ -43,6 +47,13 @@ public interface LimitsConfig {
     /** Open WebSocket connections; one more is closed at once with 1013 (try again later). */
     @WithDefault("1000")
     int maxWebsocketConnections();
+
+    /**
+     * Open WebSocket connections one client (an address, or an API key) may hold; one more is closed
+     * at once with 1008 (policy violation), so one client cannot take every slot.
+     */
+    @WithDefault("20")
+    int maxWebsocketConnectionsPerClient();
 
     /** A WebSocket connection that asks nothing for this long is closed (1000), freeing its slot. */
     @WithDefault("15m")

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client, in memory: {@code burst} questions at once, refilled at
- * {@code questions-per-minute}. At most {@code max-clients} buckets are kept (least recently used
+ * A token bucket per client, in memory: {@code burst} questions at once, refilled at the rate's
+ * questions per minute. At most {@code limits.max-clients} buckets are kept (least recently used
  * dropped), so a flood of addresses cannot grow memory without bound; a dropped client simply
  * starts again with a full bucket.
  */
@@ -19,19 +19,17 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class TokenBucketRateLimiter implements RateLimiter {
 
-    private final double capacity;
-    private final double tokensPerNano;
+    private static final double NANOS_PER_MINUTE = 60e9;
+
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets;
 
     @Inject
     public TokenBucketRateLimiter(LimitsConfig config) {
-        this(config.burst(), config.questionsPerMinute(), config.maxClients(), System::nanoTime);
+        this(config.maxClients(), System::nanoTime);
     }
 
-    TokenBucketRateLimiter(int burst, int perMinute, int maxClients, LongSupplier nanoTime) {
-        this.capacity = Math.max(1, burst);
-        this.tokensPerNano = Math.max(1, perMinute) / 60e9;
+    TokenBucketRateLimiter(int maxClients, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -42,8 +40,10 @@ public class TokenBucketRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized Decision tryAcquire(String client) {
+    public synchronized Decision tryAcquire(String client, Rate rate) {
         long now = nanoTime.getAsLong();
+        double capacity = rate.burst();
+        double tokensPerNano = rate.perMinute() / NANOS_PER_MINUTE;
         Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
         bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * tokensPerNano);
         bucket.at = now;
@@ -51,12 +51,7 @@ public class TokenBucketRateLimiter implements RateLimiter {
             bucket.tokens -= 1;
             return Decision.ALLOWED;
         }
-        return new Decision(false, Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / tokensPerNano)));
-    }
-
-    @Override
-    public synchronized void forget(String client) {
-        buckets.remove(client);
+        return new Decision.RateLimited(Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / tokensPerNano)));
     }
 
     private static final class Bucket {

@@ -10,6 +10,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.webhook.WebhookResponse;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.chat.ChatChannel;
+import io.github.groundedbot.limits.ClientKey;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -45,6 +46,8 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
     /** chat.postMessage errors that say "try again later"; every other error stays an error. */
     private static final Set<String> TRANSIENT_ERRORS = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout");
+
+    private static final String NAME = "slack";
 
     private final SlackSettings settings;
     private final TypedGuard<CompletionStage<Void>> delivery;
@@ -100,7 +103,12 @@ public class SlackChannel implements ChatChannel<SlackDestination> {
 
     @Override
     public String name() {
-        return "slack";
+        return NAME;
+    }
+
+    /** A Slack user, whose questions share one rate wherever they ask (mentions, DMs, {@code /ask}). */
+    static ClientKey client(String team, String user) {
+        return new ClientKey.ChatUser(NAME, team + ":" + user);
     }
 
     /** Starts the delivery and returns; the tries, and the waits between them, happen off the caller's thread. */

@@ -53,7 +53,8 @@ public class SlackCommands {
         // One conversation per person and channel, so a follow-up /ask keeps its context.
         String conversationId = "slack:" + command.getTeamId() + ":" + command.getChannelId() + ":command:"
                 + command.getUserId();
-        if (!relay.submit(channel, new SlackDestination.ResponseUrl(url), question, conversationId)) {
+        if (!relay.submit(channel, new SlackDestination.ResponseUrl(url),
+                SlackChannel.client(command.getTeamId(), command.getUserId()), question, conversationId)) {
             seen.forget(key); // nothing was queued: the person may send it again
             return ephemeral(BUSY);
         }

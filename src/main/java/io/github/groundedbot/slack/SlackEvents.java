@@ -11,6 +11,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import io.github.groundedbot.chat.ChatRelay;
+import io.github.groundedbot.limits.ClientKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -38,10 +39,17 @@ public class SlackEvents {
         BUSY
     }
 
-    /** A message the bot should answer. {@code threadTs} is where the reply goes: the thread, or the message's own ts. */
-    record Question(String eventId, String team, String channel, String ts, String threadTs, String text) {
+    /**
+     * A message the bot should answer. {@code threadTs} is where the reply goes: the thread, or the
+     * message's own ts. {@code user} is who asked, whose rate the question counts against.
+     */
+    record Question(String eventId, String team, String user, String channel, String ts, String threadTs, String text) {
         String conversationId() {
             return "slack:" + team + ":" + channel + ":" + threadTs;
+        }
+
+        ClientKey client() {
+            return SlackChannel.client(team, user);
         }
     }
 
@@ -75,7 +83,7 @@ public class SlackEvents {
             return Outcome.DUPLICATE;
         }
         var destination = new SlackDestination.InThread(q.channel(), q.threadTs());
-        if (!relay.submit(channel, destination, q.text(), q.conversationId())) {
+        if (!relay.submit(channel, destination, q.client(), q.text(), q.conversationId())) {
             if (eventKey != null) {
                 seen.forget(eventKey);
             }
@@ -99,8 +107,9 @@ public class SlackEvents {
             if (e.getBotId() != null || e.getSubtype() != null || e.getUser() == null || e.getUser().equals(bot)) {
                 return Optional.empty();
             }
-            return Optional.of(new Question(payload.getEventId(), team(payload, e.getTeam()), e.getChannel(), e.getTs(),
-                    Objects.requireNonNullElse(e.getThreadTs(), e.getTs()), SlackText.question(e.getText(), bot)));
+            return Optional.of(new Question(payload.getEventId(), team(payload, e.getTeam()), e.getUser(),
+                    e.getChannel(), e.getTs(), Objects.requireNonNullElse(e.getThreadTs(), e.getTs()),
+                    SlackText.question(e.getText(), bot)));
         }
         // MessageEvent has no subtype field: subtypes (bot_message, message_changed, ...) are other
         // SDK classes, so read it from the raw JSON. None of them is a person asking.
@@ -113,8 +122,9 @@ public class SlackEvents {
                     || e.getUser().equals(bot)) {
                 return Optional.empty();
             }
-            return Optional.of(new Question(payload.getEventId(), team(payload, e.getTeam()), e.getChannel(), e.getTs(),
-                    Objects.requireNonNullElse(e.getThreadTs(), e.getTs()), SlackText.question(e.getText(), bot)));
+            return Optional.of(new Question(payload.getEventId(), team(payload, e.getTeam()), e.getUser(),
+                    e.getChannel(), e.getTs(), Objects.requireNonNullElse(e.getThreadTs(), e.getTs()),
+                    SlackText.question(e.getText(), bot)));
         }
         return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.github.groundedbot.state;
 
-import io.github.groundedbot.limits.LimitsConfig;
+import io.github.groundedbot.limits.Decision;
+import io.github.groundedbot.limits.Rate;
 import io.github.groundedbot.limits.RateLimiter;
 import io.github.groundedbot.limits.TokenBucketRateLimiter;
 import jakarta.annotation.Priority;
@@ -26,18 +27,16 @@ public class SharedRateLimiter implements RateLimiter {
 
     private final Redis redis;
     private final TokenBucketRateLimiter memory;
-    private final LimitsConfig config;
     private final Clock clock;
 
-    public SharedRateLimiter(Redis redis, TokenBucketRateLimiter memory, LimitsConfig config, Clock clock) {
+    public SharedRateLimiter(Redis redis, TokenBucketRateLimiter memory, Clock clock) {
         this.redis = redis;
         this.memory = memory;
-        this.config = config;
         this.clock = clock;
     }
 
     @Override
-    public Decision tryAcquire(String client) {
+    public Decision tryAcquire(String client, Rate rate) {
         long now = clock.millis();
         long window = now / WINDOW_MILLIS;
         String key = redis.key("rate:" + client + ":" + window);
@@ -48,18 +47,13 @@ public class SharedRateLimiter implements RateLimiter {
                     }
                     return count;
                 })
-                .map(count -> count <= allowance() ? Decision.ALLOWED
-                        : new Decision(false, Duration.ofMillis((window + 1) * WINDOW_MILLIS - now)))
-                .orElseGet(() -> memory.tryAcquire(client));
+                .map(count -> count <= allowance(rate) ? Decision.ALLOWED
+                        : new Decision.RateLimited(Duration.ofMillis((window + 1) * WINDOW_MILLIS - now)))
+                .orElseGet(() -> memory.tryAcquire(client, rate));
     }
 
     /** A minute's worth: the sustained rate, or the burst if that is larger. */
-    private long allowance() {
-        return Math.max(config.questionsPerMinute(), config.burst());
-    }
-
-    @Override
-    public void forget(String client) {
-        memory.forget(client);
+    private static long allowance(Rate rate) {
+        return Math.max(rate.perMinute(), rate.burst());
     }
 }

@@ -1,9 +1,21 @@
 package io.github.groundedbot.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
+import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Question;
-import io.github.groundedbot.limits.InFlightLimit;
+import io.github.groundedbot.answer.QuestionValidator;
+import io.github.groundedbot.apikey.ApiKeys;
+import io.github.groundedbot.apikey.Endpoint;
+import io.github.groundedbot.chat.AnswerFrame;
+import io.github.groundedbot.chat.DeltaFrame;
+import io.github.groundedbot.chat.ErrorFrame;
+import io.github.groundedbot.compose.Deltas;
+import io.github.groundedbot.limits.Admission;
+import io.github.groundedbot.limits.ClientAddress;
+import io.github.groundedbot.limits.Decision;
 import io.github.groundedbot.limits.RestRateLimit;
 import io.github.groundedbot.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -13,11 +25,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
-import java.util.Map;
-
+/**
+ * Questions over HTTP: the answer as one JSON object, or, with {@code Accept: text/event-stream},
+ * as server-sent events: {@code delta} events as the answer forms, then one {@code answer} event
+ * (the WebSocket's frames, {@link DeltaFrame} and {@link AnswerFrame}). What can be refused is
+ * refused before the stream starts, as problem JSON; a failure once it runs is an {@code error}
+ * event ({@link ErrorFrame}).
+ */
 @Path("/api/ask")
 public class AskResource {
 
@@ -28,16 +49,25 @@ public class AskResource {
     public record AskRequest(String question, String conversationId) {
     }
 
+    private static final Logger LOG = Logger.getLogger(AskResource.class);
     private static final String CHANNEL = "rest";
+    private static final String FAILURE_TEXT = "Something went wrong answering that; please try again.";
 
     private final AnswerService answers;
-    private final RestRateLimit rateLimit;
-    private final InFlightLimit inFlight;
+    private final QuestionValidator validator;
+    private final Admission admission;
+    private final ApiKeys keys;
+    private final ClientAddress clients;
+    private final ObjectMapper json;
 
-    public AskResource(AnswerService answers, RestRateLimit rateLimit, InFlightLimit inFlight) {
+    public AskResource(AnswerService answers, QuestionValidator validator, Admission admission, ApiKeys keys,
+                       ClientAddress clients, ObjectMapper json) {
         this.answers = answers;
-        this.rateLimit = rateLimit;
-        this.inFlight = inFlight;
+        this.validator = validator;
+        this.admission = admission;
+        this.keys = keys;
+        this.clients = clients;
+        this.json = json;
     }
 
     @POST
@@ -46,16 +76,77 @@ public class AskResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a question from the fact base, with citations, or refuse")
     public Answer ask(AskRequest request, @Context HttpServerRequest http) {
-        rateLimit.check(CHANNEL, "questions", http);
+        Question question = admitted(request, http);
+        return admission.answer(() -> answers.ask(question));
+    }
+
+    @POST
+    @Blocking // answers on this worker thread, sending each event as it forms
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Answer a question as server-sent events: delta events, then the answer event")
+    public void askStreaming(AskRequest request, @Context HttpServerRequest http, @Context SseEventSink sink,
+                             @Context Sse sse) {
+        Question question = admitted(request, http);
+        // Checked now so that a bad question is a 400 problem, not an error event in a 200 stream.
+        validator.question(question.text());
+        validator.conversationId(question.conversationId());
+        admission.answer(() -> stream(question, sink, sse));
+    }
+
+    /**
+     * The question, once its caller is known and within its rate.
+     *
+     * @throws ProblemException 400 without a body, 401 or 403 for a bad or unauthorised key, 429 over the rate
+     */
+    private Question admitted(AskRequest request, HttpServerRequest http) {
+        Decision decision = admission.admit(keys.identify(http.getHeader(HttpHeaders.AUTHORIZATION),
+                http.getHeader(ApiKeys.HEADER), Endpoint.ASK, clients.of(http)));
+        if (decision instanceof Decision.Refusal refusal) {
+            throw RestRateLimit.problem(refusal);
+        }
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send a JSON object like {\"question\": \"...\"}.");
         }
+        return Question.fromClient(CHANNEL, request.question(), request.conversationId());
+    }
+
+    /** Answers into the event stream and closes it; the answer, or an error one when answering failed. */
+    private Answer stream(Question question, SseEventSink sink, Sse sse) {
         try {
-            return inFlight.call(() -> answers.ask(Question.fromClient(CHANNEL, request.question(),
-                    request.conversationId())));
-        } catch (InFlightLimit.OverloadedException e) {
-            throw new ProblemException(503, "Service Unavailable", e.getMessage(),
-                    Map.of("Retry-After", String.valueOf(InFlightLimit.OverloadedException.RETRY_AFTER_SECONDS)));
+            Answer answer = answers.ask(question,
+                    Deltas.streamedTo(delta -> send(sink, sse, DeltaFrame.TYPE, DeltaFrame.of(delta))));
+            send(sink, sse, AnswerFrame.TYPE, AnswerFrame.of(answer));
+            return answer;
+        } catch (RuntimeException e) {
+            if (sink.isClosed()) {
+                LOG.debugf("The client left before its answer was streamed: %s", e.toString());
+            } else {
+                LOG.error("Streaming an answer failed", e);
+                sendError(sink, sse);
+            }
+            return Answer.of(Outcome.ERROR, FAILURE_TEXT, question.conversationId());
+        } finally {
+            sink.close();
         }
+    }
+
+    private void sendError(SseEventSink sink, Sse sse) {
+        try {
+            send(sink, sse, ErrorFrame.TYPE, ErrorFrame.of(FAILURE_TEXT));
+        } catch (RuntimeException e) {
+            LOG.debugf("The client left before the error event: %s", e.toString());
+        }
+    }
+
+    /** Sends one event and waits until it is written, so events keep their order and a gone client stops the answer. */
+    private void send(SseEventSink sink, Sse sse, String event, Object frame) {
+        String data;
+        try {
+            data = json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // our own records always serialise
+        }
+        sink.send(sse.newEventBuilder().name(event).data(data).build()).toCompletableFuture().join();
     }
 }

@@ -3,9 +3,13 @@ package io.github.groundedbot.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.apikey.ApiKeyException;
+import io.github.groundedbot.limits.Admission;
+import io.github.groundedbot.limits.RestRateLimit;
 import io.github.groundedbot.problem.Problem;
 import io.github.groundedbot.problem.ProblemException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,12 +18,28 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int FORBIDDEN = 403;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         Response response = Problem.response(e.status(), e.title(), e.getMessage());
         e.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
         return response;
+    }
+
+    /** A missing, unknown, revoked or unauthorised API key. */
+    @ServerExceptionMapper
+    public Response apiKey(ApiKeyException e) {
+        Response response = Problem.response(e.status(), e.status() == FORBIDDEN ? "Forbidden" : "Unauthorized",
+                e.getMessage());
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"api\"");
+        return response;
+    }
+
+    /** No place to answer in: the bot is overloaded. */
+    @ServerExceptionMapper
+    public Response busy(Admission.BusyException e) {
+        return problem(RestRateLimit.problem(e.decision(), e.getMessage()));
     }
 
     @ServerExceptionMapper

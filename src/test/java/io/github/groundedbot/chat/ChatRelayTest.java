@@ -3,14 +3,18 @@ package io.github.groundedbot.chat;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.limits.Admission;
+import io.github.groundedbot.limits.Admissions;
+import io.github.groundedbot.limits.ClientKey;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,15 +70,18 @@ class ChatRelayTest {
         };
     }
 
+    private static final ClientKey PERSON = new ClientKey.ChatUser("test", "T1:U1");
+    private static final ClientKey SOMEONE_ELSE = new ClientKey.ChatUser("test", "T1:U2");
+
     @Test
     void everyQuestionGetsAReplyEvenWhenAnsweringFails() {
-        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(2, 10));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, Admissions.withLimits(Map.of()), config(2, 10));
         RecordingChannel channel = new RecordingChannel(new CountDownLatch(0));
         try {
-            assertTrue(relay.submit(channel, "a", "ok", "conv-a"));
-            assertTrue(relay.submit(channel, "b", "blank", "conv-b"));
-            assertTrue(relay.submit(channel, "c", "boom", "conv-c"));
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
+            assertTrue(relay.submit(channel, "a", PERSON, "ok", "conv-a"));
+            assertTrue(relay.submit(channel, "b", PERSON, "blank", "conv-b"));
+            assertTrue(relay.submit(channel, "c", PERSON, "boom", "conv-c"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
         } finally {
             relay.stop();
         }
@@ -85,21 +92,77 @@ class ChatRelayTest {
 
     @Test
     void aFullQueueRefusesInsteadOfGrowing() {
-        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(1, 1));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, Admissions.withLimits(Map.of()), config(1, 1));
         CountDownLatch gate = new CountDownLatch(1);
         RecordingChannel channel = new RecordingChannel(gate);
         try {
-            assertTrue(relay.submit(channel, "running", "ok", "c1"));
+            assertTrue(relay.submit(channel, "running", PERSON, "ok", "c1"));
             // Wait until the worker holds the first question, so the second one waits in the queue.
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
-            assertTrue(relay.submit(channel, "queued", "ok", "c2"));
-            assertFalse(relay.submit(channel, "refused", "ok", "c3"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
+            assertTrue(relay.submit(channel, "queued", PERSON, "ok", "c2"));
+            assertFalse(relay.submit(channel, "refused", PERSON, "ok", "c3"));
             gate.countDown();
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
         } finally {
             gate.countDown();
             relay.stop();
         }
         assertFalse(channel.delivered.containsKey("refused"));
+    }
+
+    @Test
+    void aPersonOverTheirRateIsToldSoWhileOthersAreAnswered() {
+        Admission admission = Admissions.withLimits(Map.of("burst", "1", "questions-per-minute", "1"));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, admission, config(2, 10));
+        RecordingChannel channel = new RecordingChannel(new CountDownLatch(0));
+        try {
+            assertTrue(relay.submit(channel, "first", PERSON, "ok", "c1"));
+            assertTrue(relay.submit(channel, "second", PERSON, "ok", "c1"));
+            assertTrue(relay.submit(channel, "other", SOMEONE_ELSE, "ok", "c2"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
+        } finally {
+            relay.stop();
+        }
+        assertEquals(Outcome.ANSWERED, channel.delivered.get("first").outcome());
+        Answer refused = channel.delivered.get("second");
+        assertEquals(Outcome.ERROR, refused.outcome());
+        assertThat(refused.answer()).startsWith("Too many questions").contains("retry in");
+        assertEquals(Outcome.ANSWERED, channel.delivered.get("other").outcome());
+    }
+
+    @Test
+    void questionsThatFindEveryPlaceTakenAreToldTheBotIsBusy() throws Exception {
+        Admission admission = Admissions.withLimits(Map.of("max-in-flight", "1", "in-flight-wait", "50ms"));
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, admission, config(2, 10));
+        RecordingChannel channel = new RecordingChannel(new CountDownLatch(0));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // A REST or WebSocket question holds the only place; the relay shares it with them.
+        Thread other = new Thread(() -> admission.answer(() -> {
+            holding.countDown();
+            return awaitRelease(release);
+        }));
+        other.start();
+        try {
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            assertTrue(relay.submit(channel, "shed", PERSON, "ok", "c1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 1);
+        } finally {
+            release.countDown();
+            other.join();
+            relay.stop();
+        }
+        Answer shed = channel.delivered.get("shed");
+        assertEquals(Outcome.ERROR, shed.outcome());
+        assertThat(shed.answer()).contains("too many questions right now");
+    }
+
+    private static boolean awaitRelease(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.restassured.response.Response;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,9 +28,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.startsWith;
 
-/** Per-client rate limits, load shedding and the WebSocket connection cap, with small limits. */
+/** Per-client rate limits, load shedding and the WebSocket connection caps, with small limits. */
 @QuarkusTest
 @TestProfile(LimitsTest.SmallLimits.class)
 class LimitsTest {
@@ -43,8 +44,10 @@ class LimitsTest {
                     "limits.burst", "2",
                     // Each test speaks from its own address, so the tests do not share a bucket.
                     "limits.trust-forwarded-for", "true",
+                    "limits.max-in-flight", "2",
                     "limits.in-flight-wait", "50ms",
-                    "limits.max-websocket-connections", "3",
+                    "limits.max-websocket-connections", "4",
+                    "limits.max-websocket-connections-per-client", "2",
                     "limits.websocket-idle-timeout", "3s");
         }
     }
@@ -57,7 +60,7 @@ class LimitsTest {
     Instance<BasicWebSocketConnector> connectors;
 
     @Inject
-    InFlightLimit inFlight;
+    Admission admission;
 
     @Test
     void restQuestionsOverTheRateGet429WithRetryAfter() {
@@ -77,79 +80,125 @@ class LimitsTest {
     void feedbackOverTheRateGets429WithRetryAfter() {
         String feedback = "{\"question\": \"What is Yi-34B?\", \"answer\": \"A model [1].\", \"rating\": \"up\"}";
         for (int i = 0; i < 2; i++) {
-            given().header("X-Forwarded-For", "198.51.100.4").contentType("application/json").body(feedback)
+            given().header("X-Forwarded-For", "198.51.100.40").contentType("application/json").body(feedback)
                     .post("/api/feedback").then().statusCode(201);
         }
-        given().header("X-Forwarded-For", "198.51.100.4").contentType("application/json").body(feedback)
+        given().header("X-Forwarded-For", "198.51.100.40").contentType("application/json").body(feedback)
                 .post("/api/feedback").then().statusCode(429).contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1));
         // Ratings and questions draw on separate allowances: this client may still ask.
-        ask("198.51.100.4").then().statusCode(200);
+        ask("198.51.100.40").then().statusCode(200);
     }
 
     @Test
     void overloadIsShedWith503AndRetryAfter() throws Exception {
-        int taken = inFlight.drainForTest();
-        try {
+        try (Overload overload = new Overload(admission, 2)) {
             ask("198.51.100.3").then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "1");
-            Session session = open();
+            given().header("X-Forwarded-For", "198.51.100.3").contentType("application/json")
+                    .accept("text/event-stream").body(QUESTION).post("/api/ask")
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
+            Session session = open("198.51.100.3");
             session.connection.sendTextAndAwait("What is Yi-34B?");
             JsonNode frame = session.next();
             assertThat(frame.get("type").asText()).isEqualTo("error");
             assertThat(frame.get("code").asText()).isEqualTo("busy");
+            assertThat(frame.get("retryAfter").asLong()).isEqualTo(1);
             assertThat(session.connection.isOpen()).isTrue();
             session.connection.closeAndAwait();
-        } finally {
-            inFlight.releaseForTest(taken);
         }
-        ask("198.51.100.3").then().statusCode(200);
+        ask("198.51.100.5").then().statusCode(200);
     }
 
     @Test
     void webSocketQuestionsOverTheRateGetAnErrorFrameAndStayOpen() throws Exception {
-        Session session = open();
+        Session session = open("198.51.100.6");
         for (int i = 0; i < 2; i++) {
             session.connection.sendTextAndAwait("What is Yi-34B?");
             assertThat(session.next().get("type").asText()).isEqualTo("answer");
         }
         session.connection.sendTextAndAwait("What is Yi-34B?");
-        JsonNode frame = session.next();
-        assertThat(frame.get("type").asText()).isEqualTo("error");
-        assertThat(frame.get("code").asText()).isEqualTo("rate_limited");
-        assertThat(frame.get("retryAfter").asLong()).isPositive();
+        assertRateLimited(session.next());
         assertThat(session.connection.isOpen()).isTrue();
         session.connection.closeAndAwait();
     }
 
     @Test
+    void reconnectingKeepsTheRateLimitOfTheAddress() throws Exception {
+        Session first = open("198.51.100.7");
+        for (int i = 0; i < 2; i++) {
+            first.connection.sendTextAndAwait("What is Yi-34B?");
+            assertThat(first.next().get("type").asText()).isEqualTo("answer");
+        }
+        first.connection.closeAndAwait();
+
+        Session again = open("198.51.100.7");
+        again.connection.sendTextAndAwait("What is Yi-34B?");
+        assertRateLimited(again.next());
+        again.connection.closeAndAwait();
+        // The address has one allowance, whatever the channel.
+        ask("198.51.100.7").then().statusCode(429);
+
+        Session other = open("198.51.100.8");
+        other.connection.sendTextAndAwait("What is Yi-34B?");
+        assertThat(other.next().get("type").asText()).isEqualTo("answer");
+        other.connection.closeAndAwait();
+    }
+
+    @Test
+    void oneClientCannotTakeEveryConnectionSlot() throws Exception {
+        List<Session> held = List.of(open("198.51.100.9"), open("198.51.100.9"));
+        Session third = open("198.51.100.9");
+        CloseReason refused = third.closed.get(30, TimeUnit.SECONDS);
+        assertThat(refused.getCode()).isEqualTo(1008);
+        assertThat(refused.getMessage()).contains("Too many connections from this client");
+        assertThat(held).allMatch(session -> session.connection.isOpen());
+
+        Session other = open("198.51.100.10");
+        other.connection.sendTextAndAwait("hello");
+        assertThat(other.next().get("type").asText()).isEqualTo("answer");
+        other.connection.closeAndAwait();
+        for (Session session : held) {
+            session.connection.closeAndAwait();
+        }
+    }
+
+    @Test
     void connectionsOverTheCapAreClosedWith1013AndIdleOnesWith1000() throws Exception {
         List<Session> sessions = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            sessions.add(open());
+        for (int i = 0; i < 4; i++) {
+            sessions.add(open("198.51.100.2" + i));
         }
-        Session extra = open();
+        Session extra = open("198.51.100.24");
         assertThat(extra.closed.get(30, TimeUnit.SECONDS).getCode()).isEqualTo(1013);
         // Idle past limits.websocket-idle-timeout (3 s): closed normally, freeing the slots.
         for (Session session : sessions) {
             assertThat(session.closed.get(30, TimeUnit.SECONDS).getCode()).isEqualTo(1000);
         }
-        Session again = open();
+        Session again = open("198.51.100.24");
         again.connection.sendTextAndAwait("hello");
         assertThat(again.next().get("type").asText()).isEqualTo("answer");
         again.connection.closeAndAwait();
     }
 
-    private static io.restassured.response.Response ask(String client) {
+    private static void assertRateLimited(JsonNode frame) {
+        assertThat(frame.get("type").asText()).isEqualTo("error");
+        assertThat(frame.get("code").asText()).isEqualTo("rate_limited");
+        assertThat(frame.get("retryAfter").asLong()).isPositive();
+    }
+
+    private static Response ask(String client) {
         return given().header("X-Forwarded-For", client).contentType("application/json").body(QUESTION)
                 .post("/api/ask");
     }
 
-    private Session open() {
+    /** A chat connection from {@code client}, as the trusted proxy reports it. */
+    private Session open(String client) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<CloseReason> closed = new CompletableFuture<>();
         WebSocketClientConnection connection = connectors.get().baseUri(base).path("/chat")
+                .addHeader("X-Forwarded-For", client)
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((c, message) -> frames.add(message))
                 .onClose((c, reason) -> closed.complete(reason))
@@ -168,6 +217,39 @@ class LimitsTest {
                 if (!"delta".equals(node.get("type").asText())) {
                     return node;
                 }
+            }
+        }
+    }
+
+    /** Holds {@code places} in-flight places with questions that do not finish until closed, as a burst would. */
+    static final class Overload implements AutoCloseable {
+        private final CountDownLatch holding;
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final List<Thread> threads = new ArrayList<>();
+
+        Overload(Admission admission, int places) throws InterruptedException {
+            holding = new CountDownLatch(places);
+            for (int i = 0; i < places; i++) {
+                Thread thread = new Thread(() -> admission.answer(() -> {
+                    holding.countDown();
+                    try {
+                        return release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+                thread.start();
+                threads.add(thread);
+            }
+            assertThat(holding.await(30, TimeUnit.SECONDS)).as("every place taken").isTrue();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            for (Thread thread : threads) {
+                thread.join();
             }
         }
     }

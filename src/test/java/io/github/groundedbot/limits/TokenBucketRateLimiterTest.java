@@ -9,34 +9,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenBucketRateLimiterTest {
 
+    private static final Rate ONE_PER_TEN_SECONDS = new Rate(6, 3);
+
     private final AtomicLong now = new AtomicLong();
-    private final TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(3, 6, 2, now::get); // 1 per 10 s
+    private final TokenBucketRateLimiter limiter = new TokenBucketRateLimiter(2, now::get);
 
     @Test
     void aBurstThenTheSustainedRate() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryAcquire("a").allowed()).isTrue();
+            assertThat(acquire("a")).isEqualTo(Decision.ALLOWED);
         }
-        RateLimiter.Decision denied = limiter.tryAcquire("a");
-        assertThat(denied.allowed()).isFalse();
-        assertThat(denied.retryAfterSeconds()).isEqualTo(10);
+        assertThat(acquire("a")).isInstanceOfSatisfying(Decision.RateLimited.class,
+                denied -> assertThat(denied.retryAfterSeconds()).isEqualTo(10));
 
         now.addAndGet(TimeUnit.SECONDS.toNanos(4));
-        assertThat(limiter.tryAcquire("a").retryAfterSeconds()).isEqualTo(6);
+        assertThat(acquire("a")).isInstanceOfSatisfying(Decision.RateLimited.class,
+                denied -> assertThat(denied.retryAfterSeconds()).isEqualTo(6));
         now.addAndGet(TimeUnit.SECONDS.toNanos(6));
-        assertThat(limiter.tryAcquire("a").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("a").allowed()).isFalse();
+        assertThat(acquire("a")).isEqualTo(Decision.ALLOWED);
+        assertThat(acquire("a")).isInstanceOf(Decision.RateLimited.class);
     }
 
     @Test
     void clientsAreLimitedSeparatelyAndMemoryIsBounded() {
         for (int i = 0; i < 3; i++) {
-            limiter.tryAcquire("a");
+            acquire("a");
         }
-        assertThat(limiter.tryAcquire("b").allowed()).isTrue();
-        assertThat(limiter.tryAcquire("a").allowed()).isFalse();
-        limiter.tryAcquire("b");
-        limiter.tryAcquire("c"); // at most 2 clients kept: "a", least recently used, is forgotten
-        assertThat(limiter.tryAcquire("a").allowed()).isTrue();
+        assertThat(acquire("b")).isEqualTo(Decision.ALLOWED);
+        assertThat(acquire("a")).isInstanceOf(Decision.RateLimited.class);
+        acquire("b");
+        acquire("c"); // at most 2 clients kept: "a", least recently used, is forgotten
+        assertThat(acquire("a")).isEqualTo(Decision.ALLOWED);
+    }
+
+    @Test
+    void eachClientHasTheRateItIsAskedWith() {
+        Rate generous = new Rate(600, 20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.tryAcquire("key", generous)).isEqualTo(Decision.ALLOWED);
+        }
+        assertThat(limiter.tryAcquire("key", generous)).isInstanceOfSatisfying(Decision.RateLimited.class,
+                denied -> assertThat(denied.retryAfter().toMillis()).isEqualTo(100));
+        for (int i = 0; i < 3; i++) {
+            acquire("address");
+        }
+        assertThat(acquire("address")).isInstanceOf(Decision.RateLimited.class);
+    }
+
+    private Decision acquire(String client) {
+        return limiter.tryAcquire(client, ONE_PER_TEN_SECONDS);
     }
 }
