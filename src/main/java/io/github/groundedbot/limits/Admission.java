@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,18 @@ public class Admission {
      * @throws BusyException when no place came free within {@code limits.in-flight-wait}; nothing ran
      */
     public <T> T answer(Supplier<T> work) {
+        try (Place place = enter()) {
+            return work.get();
+        }
+    }
+
+    /**
+     * Takes an in-flight place for answering that ends on another thread (a stream); close it when
+     * the answer is done. Prefer {@link #answer} when the answer ends where it starts.
+     *
+     * @throws BusyException when no place came free within {@code limits.in-flight-wait}
+     */
+    public Place enter() {
         try {
             if (!places.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
                 throw new BusyException();
@@ -60,10 +73,24 @@ public class Admission {
             Thread.currentThread().interrupt();
             throw new BusyException();
         }
-        try {
-            return work.get();
-        } finally {
-            places.release();
+        return new Place(places);
+    }
+
+    /** One in-flight place; closing it more than once gives it back once. */
+    public static final class Place implements AutoCloseable {
+
+        private final Semaphore places;
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Place(Semaphore places) {
+            this.places = places;
+        }
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                places.release();
+            }
         }
     }
 

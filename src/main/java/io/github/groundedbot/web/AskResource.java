@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.AnswerService;
-import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Question;
 import io.github.groundedbot.answer.QuestionValidator;
 import io.github.groundedbot.apikey.ApiKeys;
@@ -19,6 +18,9 @@ import io.github.groundedbot.limits.Decision;
 import io.github.groundedbot.limits.RestRateLimit;
 import io.github.groundedbot.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,8 +29,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -81,17 +83,19 @@ public class AskResource {
     }
 
     @POST
-    @Blocking // answers on this worker thread, sending each event as it forms
+    @Blocking // the checks before the stream may wait for an in-flight place
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Answer a question as server-sent events: delta events, then the answer event")
-    public void askStreaming(AskRequest request, @Context HttpServerRequest http, @Context SseEventSink sink,
-                             @Context Sse sse) {
+    public Multi<OutboundSseEvent> askStreaming(AskRequest request, @Context HttpServerRequest http, @Context Sse sse) {
         Question question = admitted(request, http);
         // Checked now so that a bad question is a 400 problem, not an error event in a 200 stream.
         validator.question(question.text());
         validator.conversationId(question.conversationId());
-        admission.answer(() -> stream(question, sink, sse));
+        Admission.Place place = admission.enter();
+        return Multi.createFrom().<OutboundSseEvent>emitter(events -> stream(question, sse, events))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // answering blocks: on a worker thread
+                .onTermination().invoke(place::close); // done, failed, or the client left
     }
 
     /**
@@ -111,42 +115,37 @@ public class AskResource {
         return Question.fromClient(CHANNEL, request.question(), request.conversationId());
     }
 
-    /** Answers into the event stream and closes it; the answer, or an error one when answering failed. */
-    private Answer stream(Question question, SseEventSink sink, Sse sse) {
+    /** Answers into the event stream, then ends it; a failure becomes an {@code error} event. */
+    private void stream(Question question, Sse sse, MultiEmitter<? super OutboundSseEvent> events) {
         try {
-            Answer answer = answers.ask(question,
-                    Deltas.streamedTo(delta -> send(sink, sse, DeltaFrame.TYPE, DeltaFrame.of(delta))));
-            send(sink, sse, AnswerFrame.TYPE, AnswerFrame.of(answer));
-            return answer;
+            Answer answer = answers.ask(question, Deltas.streamedTo(delta -> {
+                if (events.isCancelled()) {
+                    throw new ClientGoneException(); // stop answering for nobody
+                }
+                events.emit(event(sse, DeltaFrame.TYPE, DeltaFrame.of(delta)));
+            }));
+            events.emit(event(sse, AnswerFrame.TYPE, AnswerFrame.of(answer)));
+        } catch (ClientGoneException e) {
+            LOG.debug("The client left before its answer was streamed");
         } catch (RuntimeException e) {
-            if (sink.isClosed()) {
-                LOG.debugf("The client left before its answer was streamed: %s", e.toString());
-            } else {
-                LOG.error("Streaming an answer failed", e);
-                sendError(sink, sse);
-            }
-            return Answer.of(Outcome.ERROR, FAILURE_TEXT, question.conversationId());
-        } finally {
-            sink.close();
+            LOG.error("Streaming an answer failed", e);
+            events.emit(event(sse, ErrorFrame.TYPE, ErrorFrame.of(FAILURE_TEXT)));
         }
+        events.complete();
     }
 
-    private void sendError(SseEventSink sink, Sse sse) {
+    private OutboundSseEvent event(Sse sse, String name, Object frame) {
         try {
-            send(sink, sse, ErrorFrame.TYPE, ErrorFrame.of(FAILURE_TEXT));
-        } catch (RuntimeException e) {
-            LOG.debugf("The client left before the error event: %s", e.toString());
-        }
-    }
-
-    /** Sends one event and waits until it is written, so events keep their order and a gone client stops the answer. */
-    private void send(SseEventSink sink, Sse sse, String event, Object frame) {
-        String data;
-        try {
-            data = json.writeValueAsString(frame);
+            return sse.newEventBuilder().name(name).data(json.writeValueAsString(frame)).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e); // our own records always serialise
         }
-        sink.send(sse.newEventBuilder().name(event).data(data).build()).toCompletableFuture().join();
+    }
+
+    /** The stream was cancelled: its client is gone. */
+    private static final class ClientGoneException extends RuntimeException {
+        ClientGoneException() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
@@ -31,26 +30,11 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /** Per-client rate limits, load shedding and the WebSocket connection caps, with small limits. */
 @QuarkusTest
-@TestProfile(LimitsTest.SmallLimits.class)
+@TestProfile(SmallLimits.class)
 class LimitsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUESTION = "{\"question\": \"What is Yi-34B?\"}";
-
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("limits.questions-per-minute", "1",
-                    "limits.burst", "2",
-                    // Each test speaks from its own address, so the tests do not share a bucket.
-                    "limits.trust-forwarded-for", "true",
-                    "limits.max-in-flight", "2",
-                    "limits.in-flight-wait", "50ms",
-                    "limits.max-websocket-connections", "4",
-                    "limits.max-websocket-connections-per-client", "2",
-                    "limits.websocket-idle-timeout", "3s");
-        }
-    }
 
     @TestHTTPResource("/")
     URI base;
