@@ -61,7 +61,7 @@ public class ChatConnections {
      */
     boolean opened(WebSocketConnection connection, ClientKey client) {
         // Counted before the checks, so concurrent opens can never overshoot a cap.
-        open.put(connection.id(), new Tracked(System.nanoTime(), client.id()));
+        open.put(connection.id(), new Tracked(System.nanoTime(), client.id(), false));
         int ofClient = perClient.merge(client.id(), 1, Integer::sum);
         if (open.size() > max) {
             release(connection.id());
@@ -84,8 +84,14 @@ public class ChatConnections {
         connection.close(reason).subscribe().with(ok -> { }, failure -> { });
     }
 
-    void touched(String id) {
-        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime(), tracked.client()));
+    /** The connection asked a question: it is not idle while it is being answered. */
+    void asking(String id) {
+        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime(), tracked.client(), true));
+    }
+
+    /** The connection's question is answered (or refused): idle from now on until it asks again. */
+    void answered(String id) {
+        open.computeIfPresent(id, (k, tracked) -> new Tracked(System.nanoTime(), tracked.client(), false));
     }
 
     void closed(String id) {
@@ -108,7 +114,7 @@ public class ChatConnections {
         try {
             long now = System.nanoTime();
             open.forEach((id, tracked) -> {
-                if (now - tracked.lastActive() < idleNanos) {
+                if (tracked.answering() || now - tracked.lastActive() < idleNanos) {
                     return;
                 }
                 release(id);
@@ -128,7 +134,10 @@ public class ChatConnections {
         sweeper.shutdownNow();
     }
 
-    /** @param client the {@link ClientKey#id()} the connection counts against */
-    private record Tracked(long lastActive, String client) {
+    /**
+     * @param client    the {@link ClientKey#id()} the connection counts against
+     * @param answering a question of this connection is being answered: never idle then
+     */
+    private record Tracked(long lastActive, String client, boolean answering) {
     }
 }

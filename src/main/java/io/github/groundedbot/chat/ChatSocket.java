@@ -63,12 +63,12 @@ public class ChatSocket {
     @OnTextMessage
     @Blocking // embedding is CPU work: run on a worker thread, never the event loop
     public String onText(String frame, WebSocketConnection connection) {
-        connections.touched(connection.id());
-        // Counted per client, not per connection: reconnecting does not refill the allowance.
-        if (admission.admit(ChatCaller.of(connection)) instanceof Decision.Refusal refusal) {
-            return write(ErrorFrame.of(refusal));
-        }
+        connections.asking(connection.id());
         try {
+            // Counted per client, not per connection: reconnecting does not refill the allowance.
+            if (admission.admit(ChatCaller.of(connection)) instanceof Decision.Refusal refusal) {
+                return write(ErrorFrame.of(refusal));
+            }
             Answer answer = admission.answer(() -> answers.ask(
                     Question.inConversation(CHANNEL, question(frame), connection.id()),
                     Deltas.streamedTo(delta -> connection.sendTextAndAwait(write(DeltaFrame.of(delta))))));
@@ -77,6 +77,8 @@ public class ChatSocket {
             return write(ErrorFrame.of(e.getMessage()));
         } catch (Admission.BusyException e) {
             return write(ErrorFrame.of(e.decision()));
+        } finally {
+            connections.answered(connection.id());
         }
     }
 
@@ -94,6 +96,10 @@ public class ChatSocket {
         if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("max message size")) {
             LOG.debugf("Closing chat connection %s: %s", connection.id(), failure.getMessage());
             return connection.close(new CloseReason(MESSAGE_TOO_BIG, "Message too big"));
+        }
+        if (!connection.isOpen()) { // the client left while its answer was being sent: nobody to tell
+            LOG.debugf("Chat connection %s closed before its answer was sent: %s", connection.id(), failure.toString());
+            return Uni.createFrom().voidItem();
         }
         LOG.error("Chat frame failed", failure);
         return connection.sendText(write(ErrorFrame.of("Something went wrong answering that; please try again.")));

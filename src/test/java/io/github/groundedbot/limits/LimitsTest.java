@@ -78,12 +78,13 @@ class LimitsTest {
     @Test
     void overloadIsShedWith503AndRetryAfter() throws Exception {
         try (Overload overload = new Overload(admission, 2)) {
+            // One address per channel: each question counts against its client's rate too.
             ask("198.51.100.3").then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "1");
-            given().header("X-Forwarded-For", "198.51.100.3").contentType("application/json")
+            given().header("X-Forwarded-For", "198.51.100.4").contentType("application/json")
                     .accept("text/event-stream").body(QUESTION).post("/api/ask")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
-            Session session = open("198.51.100.3");
+            Session session = open("198.51.100.5");
             session.connection.sendTextAndAwait("What is Yi-34B?");
             JsonNode frame = session.next();
             assertThat(frame.get("type").asText()).isEqualTo("error");
@@ -92,7 +93,7 @@ class LimitsTest {
             assertThat(session.connection.isOpen()).isTrue();
             session.connection.closeAndAwait();
         }
-        ask("198.51.100.5").then().statusCode(200);
+        ask("198.51.100.3").then().statusCode(200);
     }
 
     @Test
