@@ -52,6 +52,7 @@ final class ConfigurationReference {
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String CONFIG_MAPPING = ConfigMapping.class.getSimpleName();
+    private static final String INDEXED = "[*]";
 
     /** One row of a table. An empty description means the method has no javadoc. */
     record Row(String property, String defaultValue, String description) {
@@ -125,7 +126,11 @@ final class ConfigurationReference {
     /** The table of one mapping interface (which need not be annotated) under {@code prefix}. */
     Section section(Class<?> type, String prefix, Path source) {
         ConfigMappingInterface mapping = ConfigMappingInterface.getConfigurationInterface(type);
-        List<Row> rows = ConfigMappingInterface.getProperties(mapping).get(type).get("").entrySet().stream()
+        Map<String, Property> properties = ConfigMappingInterface.getProperties(mapping).get(type).get("");
+        List<Row> rows = properties.entrySet().stream()
+                // A collection is listed twice, as "name" and as its elements "name[*]": keep one row.
+                .filter(e -> !(e.getKey().endsWith(INDEXED) && properties.containsKey(
+                        e.getKey().substring(0, e.getKey().length() - INDEXED.length()))))
                 .map(e -> new Row(join(prefix, e.getKey()), defaultOf(e.getValue()), descriptionOf(e.getValue())))
                 .sorted(Comparator.comparing(Row::property))
                 .toList();

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.util.Optional;
 
-/** Who may use the admin endpoints ({@code /api/knowledge/*}, {@code GET /api/feedback}). */
+/** Who may use the admin endpoints ({@code /api/knowledge/*}, {@code GET /api/feedback}, {@code /api/admin/keys}). */
 @ConfigMapping(prefix = "admin")
 public interface AdminConfig {
 

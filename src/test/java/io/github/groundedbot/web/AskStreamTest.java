@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasKey;
 
 /** {@code POST /api/ask} as server-sent events, read by a plain HTTP client line by line, as an integration would. */
 @QuarkusTest
@@ -98,6 +100,13 @@ class AskStreamTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(JSON.readTree(response.body()).get("outcome").asText()).isEqualTo("answered");
         }
+    }
+
+    @Test
+    void theOpenApiDocumentOffersBothShapes() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/ask'.post.responses.'200'.content", hasKey("application/json"))
+                .body("paths.'/api/ask'.post.responses.'200'.content", hasKey("text/event-stream"));
     }
 
     private HttpResponse<BufferedReader> post(String body, Optional<String> accept) throws Exception {
