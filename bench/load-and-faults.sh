@@ -39,12 +39,14 @@ log() { echo "[bench] $*" >&2; }
 trap 'log "stopped by a failed command at line $LINENO"' ERR
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?"; }
 
-# The limits are generous here on purpose: this measures capacity, not the per-client rate limit.
+# The limits are generous here on purpose: this measures capacity, not the per-client limits
+# (every load client connects from the same address).
 start_server() { # knowledge dir, cache file, log file
   java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
        -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
        -Dknowledge.dir="$1" -Dembedding.cache-file="$2" \
        -Dlimits.questions-per-minute=100000 -Dlimits.burst=100000 \
+       -Dlimits.max-websocket-connections-per-client=100000 \
        -jar target/quarkus-app/quarkus-run.jar >"$3" 2>&1 &
   SERVER_PID=$!
 }

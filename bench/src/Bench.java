@@ -626,8 +626,9 @@ public class Bench {
                     "-Dembedding.model-dir=" + Path.of("data").toAbsolutePath(),
                     "-Dfeedback.file=" + Path.of("target/bench-feedback.jsonl").toAbsolutePath(),
                     "-Dquarkus.log.level=WARN",
-                    // Every bench client shares one address: measure capacity, not the per-client rate limit.
-                    "-Dlimits.questions-per-minute=1000000", "-Dlimits.burst=1000000"));
+                    // Every bench client shares one address: measure capacity, not the per-client limits.
+                    "-Dlimits.questions-per-minute=1000000", "-Dlimits.burst=1000000",
+                    "-Dlimits.max-websocket-connections-per-client=1000000"));
             command.addAll(extra);
             // Started from the app's folder: an AppCDS archive only matches the class path it was made with.
             command.addAll(List.of("-jar", APP.getFileName().toString()));

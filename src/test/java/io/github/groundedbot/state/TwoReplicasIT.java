@@ -3,7 +3,9 @@ package io.github.groundedbot.state;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.github.groundedbot.apikey.ApiKeySecrets;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -40,14 +43,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two replicas of the packaged bot against one real Redis (started here on a free loopback port):
  * shared conversations, shared Slack de-duplication, answers that keep coming while Redis is down
- * (with shared memory back once it returns), and one rate limit per client across replicas. Each
- * replica serves health, metrics and OpenAPI on a management port of its own, as packaged.
+ * (with shared memory back once it returns), and one rate limit per client, or per API key, across
+ * replicas. Each replica serves health, metrics and OpenAPI on a management port of its own, as
+ * packaged.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoReplicasIT {
 
     private static final String SECRET = "it-signing-secret";
     private static final int RATE_LIMIT = 12;
+    private static final int KEY_RATE_LIMIT = 16;
+    private static final String KEY = "gbk_two-replicas-it-0123456789abcdefghijklmnopq";
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
     private static int redisPort;
@@ -144,26 +150,21 @@ class TwoReplicasIT {
     @Test
     @Order(4)
     void aClientsRateLimitHoldsAcrossReplicas() throws InterruptedException {
-        // A fixed one-minute window: start well inside one, so the loop cannot straddle two.
-        int second = java.time.LocalTime.now().getSecond();
-        if (second > 45) {
-            Thread.sleep((61 - second) * 1000L);
-        }
         String client = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // a header value only
-        int answered = 0;
-        int limited = 0;
-        for (int i = 0; i < 2 * RATE_LIMIT && limited == 0; i++) {
-            int status = given().baseUri(i % 2 == 0 ? a : b).header("X-Forwarded-For", client)
-                    .contentType(ContentType.JSON).body(Map.of("question", "What is Yi-34B?"))
-                    .when().post("/api/ask").statusCode();
-            if (status == 200) {
-                answered++;
-            } else if (status == 429) {
-                limited++;
-            }
-        }
-        assertThat(limited).as("the client was limited").isEqualTo(1);
-        assertThat(answered).as("one shared allowance, not one per replica").isEqualTo(RATE_LIMIT);
+        assertThat(answeredUntilLimited(RATE_LIMIT, i -> given().header("X-Forwarded-For", client)))
+                .as("one shared allowance, not one per replica").isEqualTo(RATE_LIMIT);
+    }
+
+    @Test
+    @Order(6)
+    void anApiKeysRateLimitHoldsAcrossReplicasWhateverTheAddress() throws InterruptedException {
+        // Each question from another address: the key, not the address, is what is counted.
+        assertThat(answeredUntilLimited(KEY_RATE_LIMIT, i -> given().header("X-API-Key", KEY)
+                .header("X-Forwarded-For", "203.0.113." + (1 + i))))
+                .as("the key's own allowance, shared by the replicas").isEqualTo(KEY_RATE_LIMIT);
+        // The key was one minute's allowance of its own: an anonymous client is not limited by it.
+        given().baseUri(a).header("X-Forwarded-For", "203.0.113.250").contentType(ContentType.JSON)
+                .body(Map.of("question", "What is Yi-34B?")).when().post("/api/ask").then().statusCode(200);
     }
 
     @Test
@@ -175,6 +176,33 @@ class TwoReplicasIT {
         }
         assertThat(given().baseUri(management.get(a)).when().get("/q/metrics").then().extract().asString())
                 .contains("bot_questions_total");
+    }
+
+    /**
+     * Asks on each replica in turn until one question gets 429, at most twice {@code limit} times;
+     * asserts that exactly one was refused, and returns how many were answered.
+     */
+    private static int answeredUntilLimited(int limit, IntFunction<RequestSpecification> client)
+            throws InterruptedException {
+        // A fixed one-minute window: start well inside one, so the loop cannot straddle two.
+        int second = java.time.LocalTime.now().getSecond();
+        if (second > 45) {
+            Thread.sleep((61 - second) * 1000L);
+        }
+        int answered = 0;
+        int limited = 0;
+        for (int i = 0; i < 2 * limit && limited == 0; i++) {
+            int status = client.apply(i).baseUri(i % 2 == 0 ? a : b)
+                    .contentType(ContentType.JSON).body(Map.of("question", "What is Yi-34B?"))
+                    .when().post("/api/ask").statusCode();
+            if (status == 200) {
+                answered++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).as("the client was limited").isEqualTo(1);
+        return answered;
     }
 
     private static Response ask(String replica, String question, String conversationId) {
@@ -199,7 +227,7 @@ class TwoReplicasIT {
                 .count();
     }
 
-    private static io.restassured.specification.RequestSpecification signed(String replica, String body) {
+    private static RequestSpecification signed(String replica, String body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         return given().baseUri(replica).contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
                 .header("X-Slack-Request-Timestamp", timestamp)
@@ -254,6 +282,9 @@ class TwoReplicasIT {
                 "-Dstate.timeout=1s", "-Dstate.retry-after=500ms", "-Dquarkus.redis.timeout=2s",
                 "-Dlimits.trust-forwarded-for=true", "-Dlimits.questions-per-minute=" + RATE_LIMIT,
                 "-Dlimits.burst=" + RATE_LIMIT,
+                "-Dapi-keys.keys.it.hash=" + ApiKeySecrets.hash(KEY),
+                "-Dapi-keys.keys.it.questions-per-minute=" + KEY_RATE_LIMIT,
+                "-Dapi-keys.keys.it.burst=" + KEY_RATE_LIMIT,
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
                 "-Dslack.api-url=http://127.0.0.1:" + slack.port(),
                 "-Dembedding.cache-file=target/it/embeddings-" + name + ".bin",
