@@ -197,7 +197,7 @@ mkdir -p "$(dirname "$REPORT")"
 # Load and fault run
 
 \`$([[ "$STEPS" != "load kill cache soak" ]] && echo "STEPS=\"$STEPS\" ")bench/load-and-faults.sh$([[ $QUICK == 1 ]] && echo " --quick")\` on $(date -u +%Y-%m-%d), $(nproc) cores ($(uname -m)), $(java -version 2>&1 | head -1),
-packaged app on loopback (\`-Xmx512m\`, per-client rate limit raised for the run; every other limit at its default).
+packaged app on loopback (\`-Xmx512m\`, per-client rate limit and connection share raised for the run; every other limit at its default).
 
 | step | result |
 |---|---|
