@@ -31,7 +31,7 @@ public class Admission {
 
     public Admission(RateLimiter limiter, LimitsConfig config, MeterRegistry registry) {
         this.limiter = limiter;
-        this.anonymousRate = new Rate(config.questionsPerMinute(), config.burst());
+        this.anonymousRate = Rate.anonymous(config);
         this.places = new Semaphore(Math.max(1, config.maxInFlight()), true);
         this.waitNanos = config.inFlightWait().toNanos();
         this.registry = registry;

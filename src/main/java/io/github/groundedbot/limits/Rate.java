@@ -12,4 +12,9 @@ public record Rate(int perMinute, int burst) {
         perMinute = Math.max(1, perMinute);
         burst = Math.max(1, burst);
     }
+
+    /** The rate of a client without an API key: {@code limits.questions-per-minute} and {@code limits.burst}. */
+    static Rate anonymous(LimitsConfig config) {
+        return new Rate(config.questionsPerMinute(), config.burst());
+    }
 }

@@ -25,7 +25,7 @@ public class RestRateLimit {
     public RestRateLimit(RateLimiter limiter, ClientAddress clients, LimitsConfig config) {
         this.limiter = limiter;
         this.clients = clients;
-        this.rate = new Rate(config.questionsPerMinute(), config.burst());
+        this.rate = Rate.anonymous(config);
     }
 
     /**
