@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Explainer {
 
+    private static final double SCALE = 10_000;
+
     private final QuestionValidator validator;
     private final QuestionReader reader;
     private final HybridRetriever retriever;
@@ -118,9 +120,9 @@ public class Explainer {
             String id = candidate.snippet().id();
             Evidence evidence = weighed.get(id);
             return new Explanation.CandidateDecision(id, candidate.snippet().title(), candidate.rank(),
-                    denseRanks.get(id), lexicalRanks.get(id), bm25.get(id), candidate.cosine(),
-                    evidence == null ? null : evidence.coverage(), evidence == null ? null : evidence.score(),
-                    supporting.contains(id), cited.contains(id));
+                    denseRanks.get(id), lexicalRanks.get(id), rounded(bm25.get(id)), rounded(candidate.cosine()),
+                    evidence == null ? null : rounded(evidence.coverage()),
+                    evidence == null ? null : rounded(evidence.score()), supporting.contains(id), cited.contains(id));
         }).toList();
     }
 
@@ -153,6 +155,11 @@ public class Explainer {
             ranks.putIfAbsent(id, ranks.size());
         }
         return ranks;
+    }
+
+    /** Four decimals tell the scores apart and compare with the thresholds; more is noise. */
+    private static Double rounded(Double value) {
+        return value == null ? null : Math.round(value * SCALE) / SCALE;
     }
 
     private static String id(Evidence evidence) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Alternative;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,10 +72,10 @@ public class SharedUnansweredLog implements UnansweredLog {
 
     @Override
     public List<UnansweredQuestion> recent(int limit) {
-        return redis.call(ds -> ds.sortedSet(String.class).zrangebyscore(key(),
-                        new ScoreRange<>((double) cutoff(), Double.POSITIVE_INFINITY),
-                        new ZRangeArgs().rev().limit(0, limit)))
-                .map(this::parse)
+        // Newest first by rank; what the retention time dropped since the last write is left out here.
+        Instant cutoff = clock.instant().minus(config.retention());
+        return redis.call(ds -> ds.sortedSet(String.class).zrange(key(), 0, limit - 1L, new ZRangeArgs().rev()))
+                .map(members -> parse(members).stream().filter(q -> !q.at().isBefore(cutoff)).toList())
                 .orElseGet(() -> memory.recent(limit));
     }
 

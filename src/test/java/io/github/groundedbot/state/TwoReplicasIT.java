@@ -36,6 +36,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two replicas of the packaged bot against one real Redis (started here on a free loopback port):
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 class TwoReplicasIT {
 
     private static final String SECRET = "it-signing-secret";
+    private static final String ADMIN_TOKEN = "it-admin-token";
     private static final int RATE_LIMIT = 12;
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
@@ -177,6 +179,19 @@ class TwoReplicasIT {
                 .contains("bot_questions_total");
     }
 
+    @Test
+    @Order(6)
+    void aQuestionRefusedOnOneReplicaIsInTheOtherReplicasUnansweredLog() {
+        String question = "Who is the mayor of Reykjavik?";
+        given().baseUri(a).header("X-Forwarded-For", "198.51.100.251").contentType(ContentType.JSON)
+                .body(Map.of("question", question)).when().post("/api/ask")
+                .then().statusCode(200).body("outcome", equalTo("refused"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().baseUri(b)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).when().get("/api/admin/unanswered/export?format=jsonl")
+                .then().statusCode(200).extract().asString()).contains("\"question\":\"" + question + "\""));
+    }
+
     private static Response ask(String replica, String question, String conversationId) {
         Map<String, String> body = conversationId == null ? Map.of("question", question)
                 : Map.of("question", question, "conversationId", conversationId);
@@ -257,7 +272,7 @@ class TwoReplicasIT {
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
                 "-Dslack.api-url=http://127.0.0.1:" + slack.port(),
                 "-Dembedding.cache-file=target/it/embeddings-" + name + ".bin",
-                "-Dfeedback.file=target/it/feedback-" + name + ".jsonl",
+                "-Dfeedback.file=target/it/feedback-" + name + ".jsonl", "-Dadmin.token=" + ADMIN_TOKEN,
                 "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(Path.of("target/it/replica-" + name + ".log").toFile())
                 .start();

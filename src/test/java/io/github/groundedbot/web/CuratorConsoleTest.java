@@ -71,6 +71,7 @@ class CuratorConsoleTest {
         browser.await().until(ExpectedConditions.visibilityOf(error));
         assertThat(error.getText()).contains("not the admin token");
         assertThat(browser.find("#tabs").isDisplayed()).isFalse();
+        assertThat(browser.consoleErrors()).as("only the refused call").singleElement().asString().contains("401");
 
         unlock();
         assertThat(browser.find("#gate").isDisplayed()).isFalse();
