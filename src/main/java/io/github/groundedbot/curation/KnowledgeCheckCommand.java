@@ -31,6 +31,7 @@ public class KnowledgeCheckCommand implements QuarkusApplication {
     /** What the check mode changes in the configuration, besides the folder. */
     private static final Map<String, String> SETTINGS = Map.of(
             "quarkus.http.host-enabled", "false",
+            "quarkus.management.host-enabled", "false",
             "knowledge.watch.enabled", "false",
             // This command reports failing tests itself, with every passing one beside them.
             "knowledge.tests.required", "false",

@@ -48,7 +48,8 @@ public class KnowledgeTestRunner implements IndexTests {
 
     @Override
     public KnowledgeTestReport run(KnowledgeIndex index) {
-        KnowledgeTestLoader.Suite suite = new KnowledgeTestLoader().load(config.dir(), index.facts());
+        KnowledgeTestLoader.Suite suite = new KnowledgeTestLoader(config.maxFileSize().asLongValue())
+                .load(config.dir(), index.facts());
         List<KnowledgeTestResult> results = suite.tests().stream().map(test -> run(test, index)).toList();
         return new KnowledgeTestReport(clock.instant(), results, suite.problems());
     }

@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads the curators' knowledge tests: every {@code *.tests.jsonl} file under the fact base's folder,
@@ -52,37 +50,48 @@ public class KnowledgeTestLoader {
     public record Suite(List<KnowledgeTest> tests, List<String> problems) {
     }
 
+    private final long maxFileSize;
+
+    /** @param maxFileSize largest test file read, in bytes ({@code knowledge.max-file-size}, as for fact files) */
+    public KnowledgeTestLoader(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
     /** Whether a file name is a test file's. */
     public static boolean isTestFile(String name) {
         return name.endsWith(SUFFIX);
     }
 
-    /** Reads every test file under {@code dir}; a {@code cites} must name a snippet of {@code facts}. */
+    /**
+     * Reads every test file under {@code dir}, found and read as the fact files are (hidden entries
+     * skipped, links only inside the folder, at most {@code maxFileSize} bytes a file); a
+     * {@code cites} must name a snippet of {@code facts}.
+     */
     public Suite load(Path dir, FactBase facts) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> isTestFile(p.getFileName().toString()) && Files.isRegularFile(p)).sorted().toList();
+        FactFiles.Listing listing;
+        try {
+            listing = FactFiles.list(dir, KnowledgeTestLoader::isTestFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
         List<KnowledgeTest> tests = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Path file : files) {
-            String relative = dir.relativize(file).toString().replace('\\', '/');
-            List<String> lines;
+        List<String> problems = new ArrayList<>(listing.problems());
+        for (FactFiles.FactFile file : listing.files()) {
+            Optional<String> content;
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                problems.add(relative + ":1: file is not valid UTF-8");
+                content = KnowledgeLoader.read(file, maxFileSize, problems);
+            } catch (CharacterCodingException e) {
+                problems.add(file.name() + ":1: file is not valid UTF-8");
                 continue;
             } catch (IOException e) {
-                problems.add(relative + ":1: cannot read file (" + e.getMessage() + ")");
+                problems.add(file.name() + ":1: cannot read file (" + e.getMessage() + ")");
                 continue;
             }
-            String base = relative.substring(0, relative.length() - SUFFIX.length());
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    parse(lines.get(i), new Snippet.Location(relative, i + 1), base, facts, tests, problems);
+            String base = file.name().substring(0, file.name().length() - SUFFIX.length());
+            String[] lines = content.orElse("").replace("\uFEFF", "").split("\\R", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    parse(lines[i], new Snippet.Location(file.name(), i + 1), base, facts, tests, problems);
                 }
             }
         }

@@ -3,7 +3,7 @@ package io.github.groundedbot.curation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.github.groundedbot.web.ProblemException;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 

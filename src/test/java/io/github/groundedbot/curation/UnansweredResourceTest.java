@@ -62,7 +62,7 @@ class UnansweredResourceTest {
 
     @Test
     void feedbackIsExportedForReview() throws IOException {
-        given().contentType(ContentType.JSON).body(Map.of("conversationId", "c", "question", "Is Yi-34B open?",
+        given().contentType(ContentType.JSON).body(Map.of("question", "Is Yi-34B open?",
                 "answer", "Yi-34B was released on HuggingFace [1].", "rating", "down", "comment", "=1+1"))
                 .post("/api/feedback").then().statusCode(201);
 

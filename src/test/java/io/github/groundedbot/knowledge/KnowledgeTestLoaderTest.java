@@ -15,7 +15,9 @@ class KnowledgeTestLoaderTest {
     @TempDir
     Path dir;
 
-    private final KnowledgeTestLoader loader = new KnowledgeTestLoader();
+    private static final long ONE_MEGABYTE = 1 << 20;
+
+    private final KnowledgeTestLoader loader = new KnowledgeTestLoader(ONE_MEGABYTE);
 
     @Test
     void readsTestsBesideTheFactsWithIdsRelativeToTheirFile() throws IOException {
@@ -76,6 +78,19 @@ class KnowledgeTestLoaderTest {
     }
 
     @Test
+    void testFilesFollowTheFactFilesRulesHiddenSkippedAndSizeCapped() throws IOException {
+        FactBase facts = facts();
+        write(".drafts/owls.tests.jsonl", "{\"q\": \"Hidden?\", \"says\": \"owls\"}\n");
+        write("big.tests.jsonl", "{\"q\": \"Big?\", \"says\": \"owls\"}\n".repeat(20));
+
+        KnowledgeTestLoader.Suite suite = new KnowledgeTestLoader(100).load(dir, facts);
+
+        assertThat(suite.tests()).isEmpty();
+        assertThat(suite.problems()).singleElement().asString()
+                .startsWith("big.tests.jsonl:1: file is").contains("knowledge.max-file-size");
+    }
+
+    @Test
     void aFactBaseWithoutTestFilesHasNoTests() {
         assertThat(loader.load(dir, new FactBase(List.of()))).isEqualTo(
                 new KnowledgeTestLoader.Suite(List.of(), List.of()));
@@ -92,7 +107,7 @@ class KnowledgeTestLoaderTest {
                 ## Snowy owl
                 Snowy owls hunt by day.
                 """);
-        return new KnowledgeLoader(200).load(dir);
+        return new KnowledgeLoader(200, ONE_MEGABYTE).load(dir);
     }
 
     private void write(String name, String content) throws IOException {

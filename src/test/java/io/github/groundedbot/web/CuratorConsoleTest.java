@@ -94,7 +94,7 @@ class CuratorConsoleTest {
             assertThat(ask(question)).isEqualTo("refused");
         }
         String comment = "It should know the Typhoon groups' targets";
-        given().contentType(ContentType.JSON).body(Map.of("conversationId", "c", "question", "Whom did they target?",
+        given().contentType(ContentType.JSON).body(Map.of("question", "Whom did they target?",
                 "answer", "I don't know.", "rating", "down", "comment", comment)).post("/api/feedback")
                 .then().statusCode(201);
         await().atMost(RELOAD).until(() -> admin().get("/api/admin/unanswered").jsonPath()
