@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * The curator tests' application: a copy of the default fact base (its knowledge tests included) in
- * a fresh folder that tests may edit, watched every 200 ms, with an admin token. Test classes with
- * this profile share one boot, so a test that edits the folder puts it back before it ends.
+ * a fresh folder that tests may edit, watched every 200 ms, a feedback file of its own, and an admin
+ * token. Test classes with this profile share one boot, so a test that edits the folder puts it back
+ * before it ends.
  */
 public class CuratorProfile implements QuarkusTestProfile {
 
@@ -24,6 +25,7 @@ public class CuratorProfile implements QuarkusTestProfile {
         return Map.of("knowledge.dir", DIR.toString(),
                 "knowledge.watch.interval", "200ms",
                 "embedding.cache-file", "target/curator-test-embeddings.bin",
+                "feedback.file", DIR.resolveSibling(DIR.getFileName() + "-feedback.jsonl").toString(),
                 "admin.token", TOKEN);
     }
 

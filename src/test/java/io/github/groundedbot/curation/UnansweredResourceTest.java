@@ -62,7 +62,8 @@ class UnansweredResourceTest {
 
     @Test
     void feedbackIsExportedForReview() throws IOException {
-        given().contentType(ContentType.JSON).body(Map.of("question", "Is Yi-34B open?",
+        String question = "Is Yi-34B open?";
+        given().contentType(ContentType.JSON).body(Map.of("question", question,
                 "answer", "Yi-34B was released on HuggingFace [1].", "rating", "down", "comment", "=1+1"))
                 .post("/api/feedback").then().statusCode(201);
 
@@ -73,7 +74,7 @@ class UnansweredResourceTest {
         List<Map<String, String>> rows = new ArrayList<>();
         new CsvMapper().readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader())
                 .<Map<String, String>>readValues(csv).forEachRemaining(rows::add);
-        assertThat(rows).filteredOn(row -> row.get("question").equals("Is Yi-34B open?")).singleElement()
+        assertThat(rows).filteredOn(row -> row.get("question").equals(question)).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("rating", "down").containsEntry("comment", "'=1+1")
                         .containsEntry("answer", "Yi-34B was released on HuggingFace [1]."));
     }
