@@ -50,8 +50,9 @@ public class InMemoryUnansweredLog implements UnansweredLog {
     public synchronized List<UnansweredQuestion> recent(int limit) {
         expire();
         List<UnansweredQuestion> newestFirst = new ArrayList<>(Math.min(limit, questions.size()));
-        for (Iterator<UnansweredQuestion> it = questions.descendingIterator(); it.hasNext() && newestFirst.size() < limit; ) {
-            newestFirst.add(it.next());
+        Iterator<UnansweredQuestion> newest = questions.descendingIterator();
+        while (newest.hasNext() && newestFirst.size() < limit) {
+            newestFirst.add(newest.next());
         }
         return newestFirst;
     }

@@ -83,7 +83,8 @@ public class UnansweredGroups {
                     .filter(group -> CosineSimilarity.between(vectors.get(key(group.get(0).text)), vector)
                             >= config.groupSimilarity())
                     .findFirst()
-                    .ifPresentOrElse(group -> group.add(question), () -> groups.add(new ArrayList<>(List.of(question))));
+                    .ifPresentOrElse(group -> group.add(question),
+                            () -> groups.add(new ArrayList<>(List.of(question))));
         }
         return groups.stream()
                 .map(members -> group(members, vectors.get(key(members.get(0).text)), index))
@@ -109,7 +110,8 @@ public class UnansweredGroups {
 
     /** The embedding of every text, computing only those not remembered, in one batch. */
     private Map<String, Embedding> embed(List<String> texts) {
-        Map<String, Embedding> vectors = new LinkedHashMap<>(embeddings.getAllPresent(texts.stream().map(UnansweredGroups::key).toList()));
+        Map<String, Embedding> vectors = new LinkedHashMap<>(
+                embeddings.getAllPresent(texts.stream().map(UnansweredGroups::key).toList()));
         List<String> missing = texts.stream().filter(text -> !vectors.containsKey(key(text))).toList();
         if (!missing.isEmpty()) {
             List<Embedding> fresh = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();

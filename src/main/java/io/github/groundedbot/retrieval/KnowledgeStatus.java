@@ -22,7 +22,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KnowledgeStatus(List<String> files, int snippets, Map<String, Integer> snippetsByFile,
-                              Calibration calibration, Instant loadedAt, Instant lastAttempt, LoadError lastError, KnowledgeTestReport tests) {
+                              Calibration calibration, Instant loadedAt, Instant lastAttempt, LoadError lastError,
+                              KnowledgeTestReport tests) {
 
     /** @param problems each with its file and line, e.g. {@code topics.md:12: duplicate snippet id ...} */
     public record LoadError(Instant at, List<String> problems) {

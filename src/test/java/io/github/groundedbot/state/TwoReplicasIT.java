@@ -188,7 +188,8 @@ class TwoReplicasIT {
                 .then().statusCode(200).body("outcome", equalTo("refused"));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().baseUri(b)
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).when().get("/api/admin/unanswered/export?format=jsonl")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .when().get("/api/admin/unanswered/export?format=jsonl")
                 .then().statusCode(200).extract().asString()).contains("\"question\":\"" + question + "\""));
     }
 

@@ -132,11 +132,15 @@ class PageSecurityTest {
     private static List<String> modules() throws IOException {
         List<String> modules = new ArrayList<>();
         for (String folder : List.of("js", "admin/js")) {
-            try (Stream<Path> files = Files.list(Path.of(PageSecurityTest.class.getResource(RESOURCES + folder).toURI()))) {
-                files.map(file -> folder + "/" + file.getFileName()).filter(name -> name.endsWith(".js"))
-                        .forEach(modules::add);
+            Path dir;
+            try {
+                dir = Path.of(PageSecurityTest.class.getResource(RESOURCES + folder).toURI());
             } catch (URISyntaxException e) {
                 throw new IOException(e);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(file -> folder + "/" + file.getFileName()).filter(name -> name.endsWith(".js"))
+                        .forEach(modules::add);
             }
         }
         return modules.stream().sorted().toList();
