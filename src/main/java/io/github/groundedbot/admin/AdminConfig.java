@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 
 import java.util.Optional;
 
-/** Who may use the admin endpoints ({@code /api/knowledge/*}, {@code GET /api/feedback}, {@code /api/admin/keys}). */
+/**
+ * Who may use the admin endpoints ({@code /api/knowledge/*}, {@code GET /api/feedback},
+ * {@code /api/admin/keys}, the curator console's {@code /api/admin/*}).
+ */
 @ConfigMapping(prefix = "admin")
 public interface AdminConfig {
 

@@ -19,6 +19,7 @@ import io.github.groundedbot.retrieval.HybridRetriever;
 import io.github.groundedbot.retrieval.IndexHolder;
 import io.github.groundedbot.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.util.List;
@@ -42,12 +43,13 @@ public class AnswerService {
     private final ConversationStore conversations;
     private final ConversationConfig conversationConfig;
     private final AnswerMetrics metrics;
+    private final Event<Refused> refusals;
     private final Clock clock;
 
     public AnswerService(QuestionValidator validator, QuestionReader reader, HybridRetriever retriever,
                          GroundingCheck grounding, AnswerComposer composer, IndexHolder index,
                          ConversationStore conversations, ConversationConfig conversationConfig, AnswerMetrics metrics,
-                         Clock clock) {
+                         Event<Refused> refusals, Clock clock) {
         this.validator = validator;
         this.reader = reader;
         this.retriever = retriever;
@@ -57,6 +59,7 @@ public class AnswerService {
         this.conversations = conversations;
         this.conversationConfig = conversationConfig;
         this.metrics = metrics;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -74,6 +77,10 @@ public class AnswerService {
         long start = System.nanoTime();
         Answer answer = answer(question, deltas);
         metrics.answered(question.channel(), answer.outcome(), System.nanoTime() - start);
+        if (answer.outcome() == Outcome.REFUSED) {
+            refusals.fireAsync(new Refused(answer.resolvedQuestion() != null ? answer.resolvedQuestion()
+                    : validator.question(question.text())));
+        }
         return answer;
     }
 
@@ -147,7 +154,8 @@ public class AnswerService {
         conversations.save(conversation.with(turn, conversationConfig.maxTurns(), clock.instant()));
     }
 
-    private static List<Citation> citations(Draft draft) {
+    /** The citations of a draft, in marker order; {@link Explainer} shows the same ones. */
+    static List<Citation> citations(Draft draft) {
         return draft.cited().stream().map(AnswerService::citation).toList();
     }
 

@@ -16,10 +16,12 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The {@code *.md} fact files under a knowledge folder, found the same way by the loader and by the
- * watcher that compares listings to see changes.
+ * The {@code *.md} fact files under a knowledge folder (and the {@code *.tests.jsonl} knowledge tests
+ * beside them), found the same way by the loaders and by the watcher that compares listings to see
+ * changes.
  * <p>
  * Hidden entries (a name starting with '.') are skipped with everything under them: editors' lock
  * and swap files, and the {@code ..data} and {@code ..<timestamp>} folders through which Kubernetes
@@ -55,6 +57,11 @@ public final class FactFiles {
 
     /** Lists the fact files under {@code dir}, which must be an existing folder. */
     public static Listing list(Path dir) throws IOException {
+        return list(dir, name -> name.endsWith(".md"));
+    }
+
+    /** Lists the files under {@code dir} whose file name {@code wanted} accepts, by the same rules. */
+    public static Listing list(Path dir, Predicate<String> wanted) throws IOException {
         Path root = dir.toRealPath();
         List<FactFile> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -77,7 +84,7 @@ public final class FactFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (hidden(file) || !file.getFileName().toString().endsWith(".md") || !attributes.isRegularFile()) {
+                if (hidden(file) || !wanted.test(file.getFileName().toString()) || !attributes.isRegularFile()) {
                     return FileVisitResult.CONTINUE; // a link to nothing is not a file either
                 }
                 Path target = file.toRealPath();

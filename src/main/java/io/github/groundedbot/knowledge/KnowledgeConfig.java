@@ -37,6 +37,21 @@ public interface KnowledgeConfig {
     /** Watching {@code dir} for added, edited and deleted files, which are then reloaded without a restart. */
     Watch watch();
 
+    /** The curators' knowledge tests: the {@code *.tests.jsonl} files under {@code dir}, run at every load. */
+    Tests tests();
+
+    interface Tests {
+
+        /**
+         * Set to true to serve only a fact base whose knowledge tests all pass: a reload whose tests fail
+         * keeps the last good index serving (like a broken edit), and failing tests stop startup. With
+         * false, failures are reported (log, {@code GET /api/knowledge/status}, the console) and the
+         * new fact base serves anyway.
+         */
+        @WithDefault("false")
+        boolean required();
+    }
+
     interface Watch {
 
         /** Set to false to load the fact base only at startup and on {@code POST /api/knowledge/reload}. */

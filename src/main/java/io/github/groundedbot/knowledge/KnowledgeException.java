@@ -8,7 +8,12 @@ public class KnowledgeException extends RuntimeException {
     private final List<String> problems;
 
     public KnowledgeException(List<String> problems) {
-        super("The fact base is invalid:\n  " + String.join("\n  ", problems));
+        this("The fact base is invalid", problems);
+    }
+
+    /** @param summary what is wrong as a whole, followed in the message by each problem on its own line */
+    public KnowledgeException(String summary, List<String> problems) {
+        super(summary + ":\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 

@@ -96,7 +96,7 @@ public class KnowledgeLoader {
         String relative = file.name();
         Optional<String> content;
         try {
-            content = read(file, problems);
+            content = read(file, maxFileSize, problems);
         } catch (CharacterCodingException e) {
             problems.add(relative + ":1: file is not valid UTF-8");
             return List.of();
@@ -148,11 +148,12 @@ public class KnowledgeLoader {
 
     /**
      * The file's text, or empty (with a problem) when it is over the size limit: known from its size
-     * before it is opened, and never more than the limit read even if it grows meanwhile.
+     * before it is opened, and never more than the limit read even if it grows meanwhile. The
+     * knowledge tests' files are read the same way.
      */
-    private Optional<String> read(FactFiles.FactFile file, List<String> problems) throws IOException {
+    static Optional<String> read(FactFiles.FactFile file, long maxFileSize, List<String> problems) throws IOException {
         if (file.size() > maxFileSize) {
-            problems.add(tooBig(file.name(), file.size()));
+            problems.add(tooBig(file.name(), file.size(), maxFileSize));
             return Optional.empty();
         }
         byte[] bytes;
@@ -160,7 +161,7 @@ public class KnowledgeLoader {
             bytes = in.readNBytes((int) maxFileSize + 1);
         }
         if (bytes.length > maxFileSize) {
-            problems.add(tooBig(file.name(), bytes.length));
+            problems.add(tooBig(file.name(), bytes.length, maxFileSize));
             return Optional.empty();
         }
         return Optional.of(StandardCharsets.UTF_8.newDecoder()
@@ -169,7 +170,7 @@ public class KnowledgeLoader {
                 .toString());
     }
 
-    private String tooBig(String name, long size) {
+    private static String tooBig(String name, long size, long maxFileSize) {
         return String.format(Locale.ROOT, "%s:1: file is %,d bytes, over the limit of %,d bytes "
                 + "(knowledge.max-file-size); split it into smaller files", name, size, maxFileSize);
     }

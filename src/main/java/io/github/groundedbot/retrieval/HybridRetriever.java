@@ -54,6 +54,21 @@ public class HybridRetriever implements ContentRetriever {
         KnowledgeIndex index = holder.current();
         Embedding embedding = embedder.embed(query); // the dense retriever's own call is then a cache hit
         Timer.Sample sample = Timer.start();
+        Retrieval retrieval = search(query, embedding, index);
+        sample.stop(latency);
+        retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
+        return retrieval;
+    }
+
+    /**
+     * Searches a given index version, serving or not (the knowledge tests check a fresh one before it
+     * serves), without recording retrieval metrics: the curators' checks are not questions.
+     */
+    public Retrieval retrieve(String query, KnowledgeIndex index) {
+        return search(query, embedder.embed(query), index);
+    }
+
+    private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
         List<Content> fused = fused(Query.from(query), index);
         List<Candidate> candidates = new ArrayList<>(fused.size());
         for (Content content : fused) {
@@ -61,8 +76,6 @@ public class HybridRetriever implements ContentRetriever {
             candidates.add(new Candidate(index.facts().find(id).orElseThrow(), candidates.size(),
                     cosine(content, embedding, id, index)));
         }
-        sample.stop(latency);
-        candidates.stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
         return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 

@@ -4,18 +4,22 @@ import io.github.groundedbot.knowledge.FactBase;
 import io.github.groundedbot.knowledge.KnowledgeConfig;
 import io.github.groundedbot.knowledge.KnowledgeException;
 import io.github.groundedbot.knowledge.KnowledgeLoader;
-import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.knowledge.KnowledgeTestReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Loads the fact base and swaps a fresh index in, one load at a time. A load that fails keeps the
  * index already serving and records the problems, for the log, readiness and the status endpoint.
+ * Every fresh index is put through the knowledge tests before it serves; with
+ * {@code knowledge.tests.required=true} failing tests fail the load.
  */
 @ApplicationScoped
 public class KnowledgeReloader {
@@ -25,16 +29,20 @@ public class KnowledgeReloader {
     private final KnowledgeConfig config;
     private final IndexBuilder builder;
     private final IndexHolder holder;
+    private final IndexTests tests;
     private final Clock clock;
     // IndexBuilder and its cache file take one build at a time; reloads from the watcher and the endpoint queue here.
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Instant lastAttempt;
     private volatile KnowledgeStatus.LoadError lastError;
+    private volatile KnowledgeTestReport lastTests;
 
-    public KnowledgeReloader(KnowledgeConfig config, IndexBuilder builder, IndexHolder holder, Clock clock) {
+    public KnowledgeReloader(KnowledgeConfig config, IndexBuilder builder, IndexHolder holder, IndexTests tests,
+                             Clock clock) {
         this.config = config;
         this.builder = builder;
         this.holder = holder;
+        this.tests = tests;
         this.clock = clock;
     }
 
@@ -46,12 +54,31 @@ public class KnowledgeReloader {
             long start = System.nanoTime();
             FactBase facts = new KnowledgeLoader(config.maxWords(), config.maxFileSize().asLongValue())
                     .load(config.dir());
-            holder.swap(builder.build(facts));
+            KnowledgeIndex index = builder.build(facts);
+            test(index);
+            holder.swap(index);
             lastError = null;
             LOG.infof("Indexed %d snippets from %s in %d ms", facts.size(), config.dir().toAbsolutePath(),
                     (System.nanoTime() - start) / 1_000_000);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Runs the knowledge tests on an index not serving yet; failing required tests throw. */
+    private void test(KnowledgeIndex index) {
+        long start = System.nanoTime();
+        KnowledgeTestReport report = tests.run(index);
+        lastTests = report;
+        if (report.passed()) {
+            LOG.infof("Knowledge tests: all %d passed in %d ms", report.results().size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        } else if (config.tests().required()) {
+            throw new KnowledgeException("The knowledge tests failed (knowledge.tests.required=true)",
+                    report.failures());
+        } else {
+            LOG.warnf("Knowledge tests failed; serving the fact base anyway (knowledge.tests.required=false):%n  %s",
+                    String.join(System.lineSeparator() + "  ", report.failures()));
         }
     }
 
@@ -76,10 +103,11 @@ public class KnowledgeReloader {
 
     public KnowledgeStatus status() {
         KnowledgeIndex index = holder.ready().orElse(null);
-        List<String> files = index == null ? List.of()
-                : index.facts().snippets().stream().map(Snippet::location).map(Snippet.Location::file).distinct()
-                .toList();
-        return new KnowledgeStatus(files, index == null ? 0 : index.facts().size(),
-                index == null ? null : index.builtAt(), lastAttempt, lastError);
+        Map<String, Integer> snippetsByFile = new LinkedHashMap<>();
+        if (index != null) {
+            index.facts().snippets().forEach(s -> snippetsByFile.merge(s.location().file(), 1, Integer::sum));
+        }
+        return new KnowledgeStatus(List.copyOf(snippetsByFile.keySet()), index == null ? 0 : index.facts().size(),
+                snippetsByFile, index == null ? null : index.builtAt(), lastAttempt, lastError, lastTests);
     }
 }

@@ -2,6 +2,7 @@ package io.github.groundedbot.retrieval;
 
 import io.github.groundedbot.knowledge.FactFiles;
 import io.github.groundedbot.knowledge.KnowledgeConfig;
+import io.github.groundedbot.knowledge.KnowledgeTestLoader;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -18,10 +19,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Polls {@code knowledge.dir} for changed fact files (the {@link FactFiles} listing: names, link
- * targets, sizes and modification times). Polling rather than a WatchService: it sees nested
- * folders, network and container mounts (a ConfigMap update swaps a link) and editors that save
- * by rename alike, and costs one directory walk per interval.
+ * Polls {@code knowledge.dir} for changed fact files and knowledge tests (the {@link FactFiles}
+ * listing: names, link targets, sizes and modification times). Polling rather than a WatchService:
+ * it sees nested folders, network and container mounts (a ConfigMap update swaps a link) and
+ * editors that save by rename alike, and costs one directory walk per interval.
  * <p>
  * A change is loaded once it has held still for one interval, or after
  * {@code knowledge.watch.settle-timeout} if it never does. Nothing a poll meets, an {@link Error}
@@ -110,11 +111,16 @@ public class KnowledgeWatcher {
             return FactFiles.Listing.EMPTY;
         }
         try {
-            return FactFiles.list(dir);
+            return FactFiles.list(dir, KnowledgeWatcher::watched);
         } catch (IOException e) {
             LOG.debugf("Listing %s failed: %s", dir, e);
             return FactFiles.Listing.EMPTY;
         }
+    }
+
+    /** Fact files and the knowledge tests kept beside them. */
+    private static boolean watched(String name) {
+        return name.endsWith(".md") || KnowledgeTestLoader.isTestFile(name);
     }
 
     @PreDestroy

@@ -75,7 +75,7 @@ class KnowledgeWatcherTest {
     @Test
     void anErrorInALoadIsRecordedAndTheLastGoodIndexKeepsServing() {
         KnowledgeReloader reloader = new KnowledgeReloader(new Config(dir, Duration.ofSeconds(30)), null,
-                new IndexHolder(), Clock.systemUTC()) {
+                new IndexHolder(), null, Clock.systemUTC()) {
             @Override
             public void loadOrThrow() {
                 throw new OutOfMemoryError("Java heap space");
@@ -139,7 +139,7 @@ class KnowledgeWatcherTest {
         volatile FactBase loaded;
 
         RecordingReloader(Config config) {
-            super(config, null, new IndexHolder(), Clock.systemUTC());
+            super(config, null, new IndexHolder(), null, Clock.systemUTC());
             this.config = config;
         }
 
@@ -176,6 +176,11 @@ class KnowledgeWatcherTest {
         @Override
         public Watch watch() {
             return this;
+        }
+
+        @Override
+        public Tests tests() {
+            return () -> false;
         }
 
         @Override

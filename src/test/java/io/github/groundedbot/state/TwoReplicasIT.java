@@ -39,6 +39,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Two replicas of the packaged bot against one real Redis (started here on a free loopback port):
@@ -51,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 class TwoReplicasIT {
 
     private static final String SECRET = "it-signing-secret";
+    private static final String ADMIN_TOKEN = "it-admin-token";
     private static final int RATE_LIMIT = 12;
     private static final int KEY_RATE_LIMIT = 16;
     private static final String KEY = "gbk_two-replicas-it-0123456789abcdefghijklmnopq";
@@ -178,6 +180,20 @@ class TwoReplicasIT {
                 .contains("bot_questions_total");
     }
 
+    @Test
+    @Order(7)
+    void aQuestionRefusedOnOneReplicaIsInTheOtherReplicasUnansweredLog() {
+        String question = "Who is the mayor of Reykjavik?";
+        given().baseUri(a).header("X-Forwarded-For", "198.51.100.251").contentType(ContentType.JSON)
+                .body(Map.of("question", question)).when().post("/api/ask")
+                .then().statusCode(200).body("outcome", equalTo("refused"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().baseUri(b)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .when().get("/api/admin/unanswered/export?format=jsonl")
+                .then().statusCode(200).extract().asString()).contains("\"question\":\"" + question + "\""));
+    }
+
     /**
      * Asks on each replica in turn until one question gets 429, at most twice {@code limit} times;
      * asserts that exactly one was refused, and returns how many were answered.
@@ -288,7 +304,7 @@ class TwoReplicasIT {
                 "-Dslack.signing-secret=" + SECRET, "-Dslack.bot-token=xoxb-it",
                 "-Dslack.api-url=http://127.0.0.1:" + slack.port(),
                 "-Dembedding.cache-file=target/it/embeddings-" + name + ".bin",
-                "-Dfeedback.file=target/it/feedback-" + name + ".jsonl",
+                "-Dfeedback.file=target/it/feedback-" + name + ".jsonl", "-Dadmin.token=" + ADMIN_TOKEN,
                 "-jar", JAR.toString())
                 .redirectErrorStream(true).redirectOutput(Path.of("target/it/replica-" + name + ".log").toFile())
                 .start();

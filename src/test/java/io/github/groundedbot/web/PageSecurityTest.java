@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +35,12 @@ class PageSecurityTest {
     /** Where the page's files are served from, on the class path. */
     private static final String RESOURCES = "/META-INF/resources/";
 
+    /** The pages with their own entry module: the chat, and the curator console. */
+    private static final List<String> PAGES = List.of("index.html", "admin/index.html");
+
     static Stream<String> pageFiles() throws IOException {
-        return Stream.concat(Stream.of("/", "/index.html", "/app.css", "/favicon.svg"),
-                modules().stream().map(module -> "/" + module));
+        return Stream.concat(Stream.of("/", "/index.html", "/app.css", "/favicon.svg", "/admin/", "/admin/index.html",
+                "/admin/admin.css"), modules().stream().map(module -> "/" + module));
     }
 
     @ParameterizedTest
@@ -69,9 +74,10 @@ class PageSecurityTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
     }
 
-    @Test
-    void thePageHasNoInlineScriptStyleOrHandlers() throws IOException {
-        String html = resource("index.html");
+    @ParameterizedTest
+    @MethodSource("pages")
+    void thePageHasNoInlineScriptStyleOrHandlers(String page) throws IOException {
+        String html = resource(page);
         Matcher scripts = Pattern.compile("<script\\b([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
         int count = 0;
         while (scripts.find()) {
@@ -88,6 +94,10 @@ class PageSecurityTest {
                 "no inline styles");
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("//cdn"),
                 "nothing from another origin (the machine may be offline)");
+    }
+
+    static List<String> pages() {
+        return PAGES;
     }
 
     @Test
@@ -111,19 +121,29 @@ class PageSecurityTest {
             Matcher specifiers = imports.matcher(resource(module));
             while (specifiers.find()) {
                 String specifier = specifiers.group(1);
-                assertTrue(specifier.startsWith("./") && modules.contains("js/" + specifier.substring(2)),
-                        module + " imports " + specifier + ": only the page's own modules, nothing from elsewhere");
+                String resolved = URI.create(module).resolve(specifier).toString();
+                assertTrue(specifier.startsWith(".") && modules.contains(resolved),
+                        module + " imports " + specifier + ": only the pages' own modules, nothing from elsewhere");
             }
         }
     }
 
-    /** The page's script modules, as paths under the web root ("js/main.js"). */
+    /** The pages' script modules, as paths under the web root ("js/main.js", "admin/js/main.js"). */
     private static List<String> modules() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(PageSecurityTest.class.getResource(RESOURCES + "js").toURI()))) {
-            return files.map(file -> "js/" + file.getFileName()).filter(name -> name.endsWith(".js")).sorted().toList();
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
+        List<String> modules = new ArrayList<>();
+        for (String folder : List.of("js", "admin/js")) {
+            Path dir;
+            try {
+                dir = Path.of(PageSecurityTest.class.getResource(RESOURCES + folder).toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(file -> folder + "/" + file.getFileName()).filter(name -> name.endsWith(".js"))
+                        .forEach(modules::add);
+            }
         }
+        return modules.stream().sorted().toList();
     }
 
     private static String resource(String name) throws IOException {
