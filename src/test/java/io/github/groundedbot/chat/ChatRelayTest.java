@@ -5,7 +5,7 @@ import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +74,7 @@ class ChatRelayTest {
             assertTrue(relay.submit(channel, "a", "ok", "conv-a"));
             assertTrue(relay.submit(channel, "b", "blank", "conv-b"));
             assertTrue(relay.submit(channel, "c", "boom", "conv-c"));
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
         } finally {
             relay.stop();
         }
@@ -91,15 +91,73 @@ class ChatRelayTest {
         try {
             assertTrue(relay.submit(channel, "running", "ok", "c1"));
             // Wait until the worker holds the first question, so the second one waits in the queue.
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
             assertTrue(relay.submit(channel, "queued", "ok", "c2"));
             assertFalse(relay.submit(channel, "refused", "ok", "c3"));
             gate.countDown();
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
         } finally {
             gate.countDown();
             relay.stop();
         }
         assertFalse(channel.delivered.containsKey("refused"));
+    }
+
+    @Test
+    void answerWithinReturnsTheAnswerOrSaysWhyNot() {
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(1, 10));
+        try {
+            assertEquals(Answer.of(Outcome.ANSWERED, "answered", "w1"),
+                    relay.answerWithin("test", "ok", "w1", Duration.ofSeconds(10)));
+            assertEquals(Answer.of(Outcome.ERROR, "The question is empty.", "w2"),
+                    relay.answerWithin("test", "blank", "w2", Duration.ofSeconds(10)));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.FAILURE_TEXT, "w3"),
+                    relay.answerWithin("test", "boom", "w3", Duration.ofSeconds(10)));
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void answerWithinGivesUpInTimeAndFreesTheWorker() {
+        CountDownLatch started = new CountDownLatch(1);
+        ChatRelay relay = new ChatRelay((channel, question, id) -> {
+            if (question.equals("slow")) {
+                started.countDown();
+                try {
+                    Thread.sleep(Duration.ofMinutes(1).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+            return scripted(channel, question, id);
+        }, config(1, 10));
+        try {
+            Answer late = relay.answerWithin("test", "slow", "s1", Duration.ofMillis(200));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.TOO_SLOW_TEXT, "s1"), late);
+            assertEquals(0, started.getCount(), "the question had reached a worker");
+            // The one worker was released, so the next question is answered rather than waiting a minute.
+            assertEquals(Outcome.ANSWERED, relay.answerWithin("test", "ok", "s2", Duration.ofSeconds(10)).outcome());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void answerWithinSaysBusyWhenTheQueueIsFull() {
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, config(1, 1));
+        CountDownLatch gate = new CountDownLatch(1);
+        RecordingChannel channel = new RecordingChannel(gate);
+        try {
+            assertTrue(relay.submit(channel, "running", "ok", "c1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
+            assertTrue(relay.submit(channel, "queued", "ok", "c2"));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.BUSY_TEXT, "c3"),
+                    relay.answerWithin("test", "ok", "c3", Duration.ofSeconds(10)));
+        } finally {
+            gate.countDown();
+            relay.stop();
+        }
     }
 }
