@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -40,7 +41,7 @@ public final class Delivery {
         this.retry = retry;
         this.guard = TypedGuard.create(new TypeLiteral<CompletionStage<Void>>() {
                 })
-                .withDescription(platform.toLowerCase() + "-delivery")
+                .withDescription(platform.toLowerCase(Locale.ROOT) + "-delivery")
                 .withRetry()
                 .maxRetries(retry.maxAttempts() - 1)
                 .maxDuration(retry.attemptTimeout().plus(retry.maxBackoff()).multipliedBy(retry.maxAttempts())
