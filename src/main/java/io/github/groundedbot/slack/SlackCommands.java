@@ -3,6 +3,7 @@ package io.github.groundedbot.slack;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import io.github.groundedbot.chat.ChatRelay;
+import io.github.groundedbot.chat.SeenEvents;
 import io.github.groundedbot.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,7 +20,6 @@ public class SlackCommands {
     private static final Logger LOG = Logger.getLogger(SlackCommands.class);
 
     static final String LOOKING = "Looking that up…";
-    static final String BUSY = "I'm answering a lot of questions right now; please try again in a minute.";
 
     private final ChatRelay relay;
     private final SlackChannel channel;
@@ -45,7 +45,7 @@ public class SlackCommands {
         if (trigger == null || trigger.isBlank()) {
             throw new ProblemException(400, "Invalid slash command", "The command has no trigger_id.");
         }
-        String key = "command:" + command.getTeamId() + ":" + trigger;
+        String key = "slack:command:" + command.getTeamId() + ":" + trigger;
         if (!seen.firstSighting(key)) {
             LOG.debugf("Slack command %s already taken on", trigger);
             return ephemeral(LOOKING);
@@ -56,7 +56,7 @@ public class SlackCommands {
         if (!relay.submit(channel, new SlackDestination.ResponseUrl(url),
                 SlackChannel.client(command.getTeamId(), command.getUserId()), question, conversationId)) {
             seen.forget(key); // nothing was queued: the person may send it again
-            return ephemeral(BUSY);
+            return ephemeral(ChatRelay.BUSY_TEXT);
         }
         return ephemeral(LOOKING);
     }

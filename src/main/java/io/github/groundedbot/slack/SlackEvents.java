@@ -11,6 +11,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import io.github.groundedbot.chat.ChatRelay;
+import io.github.groundedbot.chat.SeenEvents;
 import io.github.groundedbot.limits.ClientKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -71,9 +72,9 @@ public class SlackEvents {
             return Outcome.IGNORED;
         }
         Question q = question.get();
-        String eventKey = q.eventId() == null ? null : "event:" + q.eventId();
+        String eventKey = q.eventId() == null ? null : "slack:event:" + q.eventId();
         // Slack may send both "message" and "app_mention" (different event ids) for one message.
-        String messageKey = "message:" + q.team() + ":" + q.channel() + ":" + q.ts();
+        String messageKey = "slack:message:" + q.team() + ":" + q.channel() + ":" + q.ts();
         if (eventKey != null && !seen.firstSighting(eventKey)) {
             LOG.debugf("Slack event %s already handled", q.eventId());
             return Outcome.DUPLICATE;

@@ -5,10 +5,11 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.answer.Citation;
-import io.github.groundedbot.answer.Outcome;
+import io.github.groundedbot.chat.ReplyParts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ final class SlackReplies {
     static final int MAX_BLOCKS = 50;
     /** Slack shows the fallback in notifications; longer text there helps nobody. */
     static final int FALLBACK_LIMIT = 4000;
-    static final String NOT_GROUNDED = ":warning: Not answered from the fact base";
+    static final String NOT_GROUNDED = ":warning: " + ReplyParts.NOT_FROM_THE_FACT_BASE;
 
     private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,3})]");
 
@@ -45,13 +46,13 @@ final class SlackReplies {
         }
         if (answer.resolvedQuestion() != null && !answer.resolvedQuestion().isBlank()) {
             // A follow-up ("who released it?") was read in the thread's context: show how, so a misreading is visible.
-            String reading = truncate("Read as: " + escape(answer.resolvedQuestion()), TEXT_LIMIT);
+            String reading = truncate(ReplyParts.READ_AS + escape(answer.resolvedQuestion()), TEXT_LIMIT);
             blocks.add(context(List.<ContextBlockElement>of(mrkdwn(reading))));
         }
         if (!citations.isEmpty()) {
             blocks.add(context(List.<ContextBlockElement>of(mrkdwn(sources(citations)))));
         }
-        if (answer.outcome() == Outcome.REFUSED || answer.outcome() == Outcome.NOTHING_MORE) {
+        if (ReplyParts.notFromTheFactBase(answer.outcome())) {
             blocks.add(context(List.<ContextBlockElement>of(mrkdwn(NOT_GROUNDED))));
         }
         return new SlackReply(truncate(escape(answer.answer()), FALLBACK_LIMIT), blocks);
@@ -71,7 +72,7 @@ final class SlackReplies {
 
     /** The numbered sources, one a line: {@code [1] <url|title> · source}. */
     static String sources(List<Citation> citations) {
-        StringBuilder text = new StringBuilder("*Sources*");
+        StringBuilder text = new StringBuilder("*" + ReplyParts.SOURCES + "*");
         for (int i = 0; i < citations.size(); i++) {
             String line = "\n[" + (i + 1) + "] " + source(citations.get(i));
             String more = "\n…and " + (citations.size() - i) + " more";
@@ -84,11 +85,9 @@ final class SlackReplies {
     }
 
     private static String source(Citation citation) {
-        String title = escape(citation.title() == null || citation.title().isBlank() ? citation.id() : citation.title());
-        String linked = isWebUrl(citation.url()) ? "<" + linkUrl(citation.url()) + "|" + title + ">" : title;
-        String source = citation.source();
-        return source == null || source.isBlank() || source.equals(citation.title())
-                ? linked : linked + " · _" + escape(source) + "_";
+        String title = escape(ReplyParts.title(citation));
+        String linked = ReplyParts.webUrl(citation).map(url -> "<" + linkUrl(url) + "|" + title + ">").orElse(title);
+        return linked + ReplyParts.publication(citation).map(source -> " · _" + escape(source) + "_").orElse("");
     }
 
     /** Makes each {@code [n]} whose source has a web address a link to it; the text still reads {@code [n]}. */
@@ -97,8 +96,9 @@ final class SlackReplies {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int n = Integer.parseInt(m.group(1));
-            String url = n >= 1 && n <= citations.size() ? citations.get(n - 1).url() : null;
-            String replacement = isWebUrl(url) ? "<" + linkUrl(url) + "|" + m.group() + ">" : m.group();
+            Optional<String> url = n >= 1 && n <= citations.size() ? ReplyParts.webUrl(citations.get(n - 1))
+                    : Optional.empty();
+            String replacement = url.map(u -> "<" + linkUrl(u) + "|" + m.group() + ">").orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return m.appendTail(out).toString();
@@ -146,12 +146,8 @@ final class SlackReplies {
 
     private static String linkUrl(String url) {
         // '|' and '>' would end the link early; spaces break it.
-        return url.strip().replace("&", "&amp;").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
+        return url.replace("&", "&amp;").replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
                 .replace(" ", "%20");
-    }
-
-    private static boolean isWebUrl(String url) {
-        return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
     private static String truncate(String text, int limit) {

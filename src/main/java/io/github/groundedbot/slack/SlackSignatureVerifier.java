@@ -1,5 +1,6 @@
 package io.github.groundedbot.slack;
 
+import io.github.groundedbot.chat.SignedTime;
 import io.github.groundedbot.problem.ProblemException;
 
 import javax.crypto.Mac;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -22,7 +22,6 @@ public final class SlackSignatureVerifier {
 
     public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Slack-Signature";
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -48,7 +47,7 @@ public final class SlackSignatureVerifier {
             throw rejected("The " + TIMESTAMP_HEADER + " header is not a Unix time in seconds.");
         }
         Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
-        if (Duration.between(sent, clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+        if (!SignedTime.isFresh(sent, clock)) {
             throw rejected("The request timestamp is more than 5 minutes away from the server's clock.");
         }
         byte[] expected = sign(timestamp, body).getBytes(StandardCharsets.US_ASCII);

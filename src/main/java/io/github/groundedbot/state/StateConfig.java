@@ -13,7 +13,7 @@ public interface StateConfig {
 
     /**
      * {@code memory}: each replica keeps its own state (zero setup, one replica). {@code redis}:
-     * conversations, Slack de-duplication and rate limits are shared by every replica.
+     * conversations, chat-platform de-duplication and rate limits are shared by every replica.
      */
     @WithDefault("memory")
     Store store();

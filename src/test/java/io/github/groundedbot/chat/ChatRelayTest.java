@@ -111,6 +111,64 @@ class ChatRelayTest {
     }
 
     @Test
+    void answerWithinReturnsTheAnswerOrSaysWhyNot() {
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, Admissions.withLimits(Map.of()), config(1, 10));
+        try {
+            assertEquals(Answer.of(Outcome.ANSWERED, "answered", "w1"),
+                    relay.answerWithin("test", PERSON, "ok", "w1", Duration.ofSeconds(10)));
+            assertEquals(Answer.of(Outcome.ERROR, "The question is empty.", "w2"),
+                    relay.answerWithin("test", PERSON, "blank", "w2", Duration.ofSeconds(10)));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.FAILURE_TEXT, "w3"),
+                    relay.answerWithin("test", PERSON, "boom", "w3", Duration.ofSeconds(10)));
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void answerWithinGivesUpInTimeAndFreesTheWorker() {
+        CountDownLatch started = new CountDownLatch(1);
+        ChatRelay relay = new ChatRelay((channel, question, id) -> {
+            if (question.equals("slow")) {
+                started.countDown();
+                try {
+                    Thread.sleep(Duration.ofMinutes(1).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted");
+                }
+            }
+            return scripted(channel, question, id);
+        }, Admissions.withLimits(Map.of()), config(1, 10));
+        try {
+            Answer late = relay.answerWithin("test", PERSON, "slow", "s1", Duration.ofMillis(200));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.TOO_SLOW_TEXT, "s1"), late);
+            assertEquals(0, started.getCount(), "the question had reached a worker");
+            // The one worker was released, so the next question is answered rather than waiting a minute.
+            assertEquals(Outcome.ANSWERED, relay.answerWithin("test", PERSON, "ok", "s2", Duration.ofSeconds(10)).outcome());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void answerWithinSaysBusyWhenTheQueueIsFull() {
+        ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, Admissions.withLimits(Map.of()), config(1, 1));
+        CountDownLatch gate = new CountDownLatch(1);
+        RecordingChannel channel = new RecordingChannel(gate);
+        try {
+            assertTrue(relay.submit(channel, "running", PERSON, "ok", "c1"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
+            assertTrue(relay.submit(channel, "queued", PERSON, "ok", "c2"));
+            assertEquals(Answer.of(Outcome.ERROR, ChatRelay.BUSY_TEXT, "c3"),
+                    relay.answerWithin("test", PERSON, "ok", "c3", Duration.ofSeconds(10)));
+        } finally {
+            gate.countDown();
+            relay.stop();
+        }
+    }
+
+    @Test
     void aPersonOverTheirRateIsToldSoWhileOthersAreAnswered() {
         Admission admission = Admissions.withLimits(Map.of("burst", "1", "questions-per-minute", "1"));
         ChatRelay relay = new ChatRelay(ChatRelayTest::scripted, admission, config(2, 10));

@@ -1,11 +1,9 @@
 package io.github.groundedbot.slack;
 
+import io.github.groundedbot.chat.NoPlatforms;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.github.groundedbot.slack.SignedRequests.signedForm;
 import static io.github.groundedbot.slack.SignedRequests.signedJson;
@@ -15,16 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Without a signing secret the app starts and the Slack endpoints say they are off. */
 @QuarkusTest
-@TestProfile(SlackUnconfiguredTest.NoSlack.class)
+@TestProfile(NoPlatforms.class)
 class SlackUnconfiguredTest {
-
-    public static class NoSlack implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // Empty masks a SLACK_SIGNING_SECRET that a developer may have in the environment.
-            return Map.of("slack.signing-secret", "", "slack.bot-token", "");
-        }
-    }
 
     @Test
     void eventsEndpointSaysSlackIsNotConfigured() {

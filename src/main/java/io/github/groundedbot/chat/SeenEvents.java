@@ -1,10 +1,10 @@
-package io.github.groundedbot.slack;
+package io.github.groundedbot.chat;
 
 /**
- * Remembers which Slack events and slash commands were already taken on, so a retried, doubled or
- * replayed delivery is answered once. In memory by default; a shared store (Redis
- * {@code SET key NX EX ttl}) can replace it when the bot runs on several instances: declare
- * another bean of this type.
+ * Remembers which platform events and commands were already taken on, so a retried, doubled or
+ * replayed delivery is answered once. Keys start with the platform's name ({@code slack:event:Ev1}).
+ * In memory by default; {@code state.SharedSeenEvents} shares it through Redis when the bot runs on
+ * several replicas.
  */
 public interface SeenEvents {
 

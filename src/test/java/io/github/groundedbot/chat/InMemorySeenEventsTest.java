@@ -1,4 +1,4 @@
-package io.github.groundedbot.slack;
+package io.github.groundedbot.chat;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.groundedbot.slack;
+package io.github.groundedbot.chat;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +22,13 @@ public class InMemorySeenEvents implements SeenEvents {
     private final LinkedHashMap<String, Instant> seenAt = new LinkedHashMap<>();
 
     @Inject
-    public InMemorySeenEvents(SlackSettings settings, Clock clock) {
-        this(settings.dedupe().ttl(), settings.dedupe().maxEntries(), clock);
+    public InMemorySeenEvents(DedupeConfig config, Clock clock) {
+        this(config.ttl(), config.maxEntries(), clock);
     }
 
     InMemorySeenEvents(Duration ttl, int maxEntries, Clock clock) {
         if (maxEntries < 1) {
-            throw new IllegalArgumentException("slack.dedupe.max-entries must be at least 1, got " + maxEntries);
+            throw new IllegalArgumentException("chat.dedupe.max-entries must be at least 1, got " + maxEntries);
         }
         this.ttl = ttl;
         this.maxEntries = maxEntries;
