@@ -77,8 +77,12 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
     private final OrtEnvironment environment;
+    private final Optional<Path> file;
+    private final int intraOpThreads;
+    private final int loneCallThreads;
     private final OrtSession perCall;
-    private final OrtSession alone;
+    /** The all-cores session once {@link #openLoneCallSession()} has made it; until then the one-thread one. */
+    private volatile OrtSession alone;
     private final boolean tokenTypes;
     private final HuggingFaceTokenizer tokenizer;
     private final AbstractInProcessEmbeddingModel longTexts;
@@ -102,11 +106,12 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
                                 Optional<Path> unpackDir) {
         this.batchExecutor = batchExecutor;
         this.environment = OrtEnvironment.getEnvironment();
-        Optional<Path> file = unpackDir.flatMap(MiniLmEmbeddingModel::unpacked);
+        this.file = unpackDir.flatMap(MiniLmEmbeddingModel::unpacked);
+        this.intraOpThreads = intraOpThreads;
+        this.loneCallThreads = loneCallThreads;
         try {
-            byte[] inMemory = file.isPresent() ? null : readResource(MODEL);
-            this.perCall = session(file, inMemory, intraOpThreads);
-            this.alone = loneCallThreads > intraOpThreads ? session(file, inMemory, loneCallThreads) : perCall;
+            this.perCall = session(intraOpThreads);
+            this.alone = perCall;
             this.tokenTypes = perCall.getInputNames().contains("token_type_ids");
             try (InputStream ours = resource(TOKENIZER); InputStream library = resource(TOKENIZER)) {
                 this.tokenizer = HuggingFaceTokenizer.newInstance(ours, Map.of("padding", "false", "truncation", "false"));
@@ -119,7 +124,27 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
         }
     }
 
-    private OrtSession session(Optional<Path> file, byte[] inMemory, int threads) throws OrtException {
+    /**
+     * Opens the all-cores session for lone calls, when {@code loneCallThreads} asks for more threads
+     * than one call otherwise gets, and runs it once. Kept out of the constructor so that the model
+     * serves (and a start completes) on the first session while the second one loads.
+     */
+    public synchronized void openLoneCallSession() {
+        if (alone != perCall || loneCallThreads <= intraOpThreads) {
+            return;
+        }
+        try {
+            OrtSession session = session(loneCallThreads);
+            run(session, List.of(tokenizer.encode("warm up").getIds()));
+            alone = session;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the embedding model", e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot load the embedding model", e);
+        }
+    }
+
+    private OrtSession session(int threads) throws OrtException, IOException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
@@ -127,7 +152,7 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
         // time they wait for: on a machine with other work, the call then waits for its own threads.
         options.addConfigEntry(ALLOW_SPINNING, "0");
         return file.isPresent() ? environment.createSession(file.get().toString(), options)
-                : environment.createSession(inMemory, options);
+                : environment.createSession(readResource(MODEL), options);
     }
 
     @Override
@@ -135,11 +160,9 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
         return DIMENSION;
     }
 
-    /** Runs each session once: onnxruntime's first run allocates and plans, which no user should wait for. */
+    /** Runs the model once: onnxruntime's first run allocates and plans, which no user should wait for. */
     public void warmUp() {
-        List<long[]> text = List.of(tokenizer.encode("warm up").getIds());
-        run(alone, text);
-        run(perCall, text);
+        run(perCall, List.of(tokenizer.encode("warm up").getIds()));
     }
 
     @Override

@@ -85,13 +85,20 @@ public class ModelLoader {
         }
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
+            MiniLmEmbeddingModel model;
             try {
-                MiniLmEmbeddingModel model = load(settings);
+                model = load(settings);
                 model.warmUp(); // onnxruntime's first run allocates and plans: not on a user's question
                 loading.complete(model);
                 LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
+                return;
+            }
+            try {
+                model.openLoneCallSession(); // meanwhile lone questions use the one-thread session
+            } catch (RuntimeException e) {
+                LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
         }, "embedding-model-load");
         thread.setDaemon(true);
@@ -110,7 +117,9 @@ public class ModelLoader {
         Settings wanted = Settings.of(config.get());
         synchronized (this) {
             if (preload == null || !wanted.equals(preloadSettings)) {
-                return load(wanted);
+                MiniLmEmbeddingModel model = load(wanted);
+                model.openLoneCallSession();
+                return model;
             }
         }
         try {

@@ -35,6 +35,7 @@ class EmbeddingPathsTest {
     static void load() {
         batches = Executors.newFixedThreadPool(2);
         model = new MiniLmEmbeddingModel(1, 2, batches);
+        model.openLoneCallSession();
         reference = new AllMiniLmL6V2EmbeddingModel();
     }
 
