@@ -77,17 +77,31 @@ public class Bench {
             "Is China still behind in AI?", "Who founded Alibaba?", "What is the weather in Beijing tomorrow?"};
 
     final boolean quick;
+    /** Skips the synthetic fact bases and the replicas (the longest parts) when the machine is too busy for them. */
+    final boolean scaleToo;
+    /** Starts timed per way of running; the table shows their median. */
+    final int starts;
     StringBuilder report = new StringBuilder();
     final Map<String, List<double[]>> plot = new LinkedHashMap<>();
     final AtomicInteger unique = new AtomicInteger();
 
-    Bench(boolean quick) {
+    Bench(boolean quick, boolean scaleToo, int starts) {
         this.quick = quick;
+        this.scaleToo = scaleToo;
+        this.starts = starts;
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Arrays.asList(args).contains("--quick");
-        new Bench(quick).run();
+        List<String> options = Arrays.asList(args);
+        boolean quick = options.contains("--quick");
+        int starts = options.stream().filter(o -> o.startsWith("--starts=")).map(o -> Integer.parseInt(o.substring(9)))
+                .findFirst().orElse(quick ? 1 : 3);
+        new Bench(quick, !options.contains("--no-scale"), starts).run();
+    }
+
+    /** What is measured so far, for a run that is stopped before the end. */
+    void checkpoint() throws IOException {
+        Files.writeString(Path.of("target/bench-partial.md"), report);
     }
 
     /** A question nobody asked before: the bot's question cache must not flatter it. */
@@ -138,7 +152,6 @@ public class Bench {
         cold.stop();
         report.append("## Startup to ready (default fact base)\n\n| start | time to ready | vs. Java 17 |\n|---|---|---|\n")
                 .append(String.format("| bot, Java 17, cold cache (embeds every snippet) | %d ms | |%n", coldMs));
-        int starts = quick ? 1 : 3;
         if (JAVA_25.toFile().canExecute() && Files.isRegularFile(BOT_AOT)) {
             train(trainedAot, cache, quick ? 200 : 1_500);
         }
@@ -169,16 +182,20 @@ public class Bench {
                 peerReady, peerReady / (double) ready.get(java17)));
         report.append("\nTime from launching `java` to `/q/health/ready` answering UP. The bot loads the model on its "
                 + "own thread while Quarkus boots. Target: warm start ≤ 2.5 s.\n\n");
+        checkpoint();
 
         // 3. Warm-up: one client, new questions, from a fresh start of each way of running.
         int[] points = quick ? new int[]{20, 100} : new int[]{100, 1_000};
-        int window = quick ? 50 : 200;
+        int window = quick ? 50 : 100;
         Map<String, double[]> curves = new LinkedHashMap<>();
         curves.put("embedding floor (in-process, fresh model)", floorCurve(points, window));
         for (Launch runtime : runtimes) {
             App app = App.bot(runtime, Path.of("knowledge"), cache);
             curves.put("bot, " + runtime.name(), curve(app, points, window));
             app.stop();
+            report.append("<!-- curve ").append(runtime.name()).append(' ')
+                    .append(Arrays.toString(curves.get("bot, " + runtime.name()))).append(" -->\n");
+            checkpoint();
         }
         App peerCurve = App.peer(Path.of("knowledge"));
         curves.put(peer.name(), curve(peerCurve, points, window));
@@ -216,6 +233,9 @@ public class Bench {
             loads.add(new Object[]{"bot", "WebSocket", clients, w});
             log("bot %d clients: REST %.0f/s p50 %.1f ms; WS %.0f/s p50 %.1f ms", clients, r.throughput,
                     r.stats.p(50) / 1e6, w.throughput, w.stats.p(50) / 1e6);
+            report.append(String.format("<!-- bot %d clients: REST %.0f/s p50 %.1f ms; WS %.0f/s p50 %.1f ms -->%n",
+                    clients, r.throughput, r.stats.p(50) / 1e6, w.throughput, w.stats.p(50) / 1e6));
+            checkpoint();
         }
         long rss = app.rssMb();
         app.stop();
@@ -235,6 +255,9 @@ public class Bench {
             point("peer REST", clients, r);
             loads.add(new Object[]{"peer", "REST", clients, r});
             log("peer %d clients: REST %.0f/s p50 %.1f ms", clients, r.throughput, r.stats.p(50) / 1e6);
+            report.append(String.format("<!-- peer %d clients: REST %.0f/s p50 %.1f ms -->%n", clients, r.throughput,
+                    r.stats.p(50) / 1e6));
+            checkpoint();
         }
         long peerRss = peerApp.rssMb();
         peerApp.stop();
@@ -242,7 +265,7 @@ public class Bench {
         Floor after = floor(sequential, seconds);
         Floor floor = before.mean(after);
 
-        StringBuilder servers = new StringBuilder(report.substring(headerLength));
+        StringBuilder servers = new StringBuilder(report.substring(headerLength).replaceAll("<!--[^\n]*-->\n", ""));
         report.setLength(headerLength);
         report.append("## Embedding floor (in-process, langchain4j's `AllMiniLmL6V2EmbeddingModel`, default session)\n\n")
                 .append("| measure | before the servers ran | after them | mean (used for the ratios) |\n|---|---|---|---|\n")
@@ -298,14 +321,19 @@ public class Bench {
 
         // 6. Answer quality of both on the same fact bases.
         quality(cache);
+        checkpoint();
 
         // 7. Ingest: the old way (one text per call, a call per core) against length-sorted padded
         //    batches, in this process on the same snippets; then cold and warm ingest of whole bases.
         ingest();
-        scale();
-
-        if (!quick) {
-            replicas(cache, seconds);
+        checkpoint();
+        if (scaleToo) {
+            scale();
+            if (!quick) {
+                replicas(cache, seconds);
+            }
+        } else {
+            report.append("Synthetic fact bases and replicas: not run this time (`--no-scale`).\n\n");
         }
 
         Plot.write(Path.of(quick ? "target/latency-quick.png" : "docs/benchmarks/latency.png"), plot, floor.p50 / 1e6);
@@ -523,7 +551,7 @@ public class Bench {
     void ingest() throws Exception {
         Path dir = Synthetic.write(10_000);
         List<TextSegment> texts = new KnowledgeLoader(200).load(dir).snippets().stream()
-                .map(Snippet::indexedText).limit(quick ? 300 : 2_000).map(TextSegment::from).toList();
+                .map(Snippet::indexedText).limit(quick ? 300 : 1_000).map(TextSegment::from).toList();
         ExecutorService cores = Executors.newFixedThreadPool(CORES);
         try {
             EmbeddingModel oneByOne = oneTextPerCall(cores);
