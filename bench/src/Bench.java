@@ -13,7 +13,6 @@ import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import io.github.groundedbot.embedding.EmbeddingCache;
 import io.github.groundedbot.embedding.MiniLmEmbeddingModel;
-import io.github.groundedbot.knowledge.KnowledgeLoader;
 import io.github.groundedbot.knowledge.Snippet;
 import io.github.groundedbot.retrieval.FlatEmbeddingStore;
 
@@ -65,6 +64,8 @@ public class Bench {
     static final Path EVAL = Path.of(System.getProperty("eval.dir", "../shared/eval"));
     static final int PORT = 18080;
     static final String BASE = "http://127.0.0.1:" + PORT;
+    /** The bot serves health and metrics on its management port: the HTTP port plus this. */
+    static final int MANAGEMENT_OFFSET = 1000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -359,8 +360,8 @@ public class Bench {
     void train(Launch trained, Path cache, int questions) throws Exception {
         Path output = trained.jar().resolveSibling("trained.aot");
         Files.deleteIfExists(output);
-        App training = App.start(trained.java(), trained.jar(),
-                App.botArgs(Path.of("knowledge"), cache, List.of("-XX:AOTCacheOutput=trained.aot")), PORT);
+        App training = App.bot(new Launch(trained.name(), trained.java(), trained.jar(),
+                List.of("-XX:AOTCacheOutput=trained.aot")), Path.of("knowledge"), cache, PORT);
         for (int i = 0; i < questions; i++) {
             rest(freshQuestion());
         }
@@ -550,7 +551,7 @@ public class Bench {
     /** Embedding a fact base's snippets: one text per call (the old way) against padded batches, same run. */
     void ingest() throws Exception {
         Path dir = Synthetic.write(10_000);
-        List<TextSegment> texts = new KnowledgeLoader(200).load(dir).snippets().stream()
+        List<TextSegment> texts = Synthetic.snippets(dir).stream()
                 .map(Snippet::indexedText).limit(quick ? 300 : 1_000).map(TextSegment::from).toList();
         ExecutorService cores = Executors.newFixedThreadPool(CORES);
         try {
@@ -681,12 +682,13 @@ public class Bench {
                 "--save", "", "--appendonly", "no").redirectOutput(Path.of("target/bench-redis.log").toFile()).start();
         List<String> shared = List.of("-Dstate.store=redis", "-Dquarkus.redis.hosts=redis://127.0.0.1:" + redisPort);
         try {
-            App one = App.start(JAVA_17, BOT, App.botArgs(Path.of("knowledge"), cache, shared), PORT);
+            Launch redisBacked = new Launch("Java 17, state in Redis", JAVA_17, BOT, shared);
+            App one = App.bot(redisBacked, Path.of("knowledge"), cache, PORT);
             load(8, seconds, false, List.of(BASE), List.of(one)); // warm-up
             Load single = load(32, seconds, false, List.of(BASE), List.of(one));
             one.stop();
-            App first = App.start(JAVA_17, BOT, App.botArgs(Path.of("knowledge"), cache, shared), PORT);
-            App second = App.start(JAVA_17, BOT, App.botArgs(Path.of("knowledge"), cache, shared), PORT + 1);
+            App first = App.bot(redisBacked, Path.of("knowledge"), cache, PORT);
+            App second = App.bot(redisBacked, Path.of("knowledge"), cache, PORT + 1);
             List<String> bases = List.of(BASE, "http://127.0.0.1:" + (PORT + 1));
             load(8, seconds, false, bases, List.of(first, second)); // warm-up
             Load both = load(32, seconds, false, bases, List.of(first, second));
@@ -898,7 +900,7 @@ public class Bench {
     }
 
     static String metrics() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/q/metrics")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (PORT + MANAGEMENT_OFFSET) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -961,16 +963,13 @@ public class Bench {
         }
 
         static App bot(Launch runtime, Path knowledge, Path cache) throws Exception {
-            return start(runtime.java(), runtime.jar(), botArgs(knowledge, cache, runtime.flags()), PORT);
+            return bot(runtime, knowledge, cache, PORT);
         }
 
-        static App peer(Path knowledge) throws Exception {
-            return start(JAVA_17, PEER, List.of("-Xmx1500m", "-Dpeer.knowledge-dir=" + knowledge.toAbsolutePath(),
-                    "-Dquarkus.log.level=WARN"), PORT);
-        }
-
-        static List<String> botArgs(Path knowledge, Path cache, List<String> extra) {
+        static App bot(Launch runtime, Path knowledge, Path cache, int port) throws Exception {
+            int management = port + MANAGEMENT_OFFSET;
             List<String> args = new ArrayList<>(List.of("-Xmx1500m",
+                    "-Dquarkus.management.port=" + management, "-Dquarkus.management.host=127.0.0.1",
                     "-Dknowledge.dir=" + knowledge.toAbsolutePath(),
                     "-Dembedding.cache-file=" + cache.toAbsolutePath(),
                     "-Dembedding.model-dir=" + Path.of("data").toAbsolutePath(),
@@ -978,13 +977,21 @@ public class Bench {
                     "-Dquarkus.log.level=WARN",
                     // Every bench client shares one address: measure capacity, not the per-client rate limit.
                     "-Dlimits.questions-per-minute=1000000", "-Dlimits.burst=1000000"));
-            args.addAll(extra);
-            return args;
+            args.addAll(runtime.flags());
+            return start(runtime.java(), runtime.jar(), args, port, management);
         }
 
-        /** Starts a packaged Quarkus app from its own folder (a class-data archive only matches its class path). */
-        static App start(String java, Path jar, List<String> args, int port) throws Exception {
-            String base = "http://127.0.0.1:" + port;
+        static App peer(Path knowledge) throws Exception {
+            return start(JAVA_17, PEER, List.of("-Xmx1500m", "-Dpeer.knowledge-dir=" + knowledge.toAbsolutePath(),
+                    "-Dquarkus.log.level=WARN"), PORT, PORT);
+        }
+
+        /**
+         * Starts a packaged Quarkus app from its own folder (a class-data archive only matches its class
+         * path) and waits until {@code /q/health/ready} on {@code healthPort} answers UP.
+         */
+        static App start(String java, Path jar, List<String> args, int port, int healthPort) throws Exception {
+            String health = "http://127.0.0.1:" + healthPort;
             List<String> command = new ArrayList<>(List.of(java, "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1"));
             command.addAll(args);
@@ -999,7 +1006,7 @@ public class Bench {
                     throw new IllegalStateException("The server exited; see " + log);
                 }
                 try {
-                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+                    HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(health + "/q/health/ready"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                     if (ready.statusCode() == 200) {
                         long readyMillis = (System.nanoTime() - start) / 1_000_000;
