@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Latency (p50, p99) against concurrency, drawn with Java2D: no plotting library needed. */
 final class Plot {
@@ -16,12 +17,16 @@ final class Plot {
     private Plot() {
     }
 
-    static void write(Path file, List<double[]> rest, List<double[]> ws, double embeddingMs) throws IOException {
+    private static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+            new Color(148, 103, 189)};
+
+    /** One line pair (p50 solid, p99 dashed) per named series of {clients, p50 ms, p99 ms} points. */
+    static void write(Path file, Map<String, List<double[]>> lines, double embeddingMs) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int width = 800;
         int height = 500;
         int left = 80;
-        int right = 180;
+        int right = 210;
         int top = 50;
         int bottom = 60;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -31,11 +36,10 @@ final class Plot {
         g.fillRect(0, 0, width, height);
 
         double maxY = embeddingMs;
-        for (double[] p : rest) {
-            maxY = Math.max(maxY, p[2]);
-        }
-        for (double[] p : ws) {
-            maxY = Math.max(maxY, p[2]);
+        for (List<double[]> points : lines.values()) {
+            for (double[] p : points) {
+                maxY = Math.max(maxY, p[2]);
+            }
         }
         maxY = Math.max(1, maxY * 1.1);
         double maxLog = Math.log(32) / Math.log(2);
@@ -62,22 +66,23 @@ final class Plot {
             g.drawString(String.format("%.0f ms", v), 20, y + 4);
         }
 
-        series(g, rest, 1, new Color(31, 119, 180), false, left, top, plotW, plotH, maxY, maxLog);
-        series(g, rest, 2, new Color(31, 119, 180), true, left, top, plotW, plotH, maxY, maxLog);
-        series(g, ws, 1, new Color(214, 39, 40), false, left, top, plotW, plotH, maxY, maxLog);
-        series(g, ws, 2, new Color(214, 39, 40), true, left, top, plotW, plotH, maxY, maxLog);
+        int n = 0;
+        int lx = left + plotW + 15;
+        for (Map.Entry<String, List<double[]>> line : lines.entrySet()) {
+            Color color = COLORS[n % COLORS.length];
+            series(g, line.getValue(), 1, color, false, left, top, plotW, plotH, maxY, maxLog);
+            series(g, line.getValue(), 2, color, true, left, top, plotW, plotH, maxY, maxLog);
+            legend(g, lx, top + 10 + 40 * n, color, false, line.getKey() + " p50");
+            legend(g, lx, top + 30 + 40 * n, color, true, line.getKey() + " p99");
+            n++;
+        }
         int yEmbed = top + plotH - (int) (plotH * embeddingMs / maxY);
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{2, 4}, 0));
         g.drawLine(left, yEmbed, left + plotW, yEmbed);
 
-        int lx = left + plotW + 15;
-        legend(g, lx, top + 10, new Color(31, 119, 180), false, "REST p50");
-        legend(g, lx, top + 30, new Color(31, 119, 180), true, "REST p99");
-        legend(g, lx, top + 50, new Color(214, 39, 40), false, "WebSocket p50");
-        legend(g, lx, top + 70, new Color(214, 39, 40), true, "WebSocket p99");
         g.setColor(Color.GRAY);
-        g.drawString("embedding p50", lx + 30, top + 94);
+        g.drawString("embedding p50", lx + 30, top + 14 + 40 * n);
         g.dispose();
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(image, "png", file.toFile());

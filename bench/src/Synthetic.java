@@ -20,6 +20,9 @@ final class Synthetic {
     private static final String[] VERBS = {"released", "recalled", "licensed", "redesigned", "discontinued",
             "exported", "certified", "priced", "upgraded", "tested"};
 
+    private static final int MAX_WORDS = 200;
+    private static final long MAX_FILE_BYTES = 1 << 20;
+
     private Synthetic() {
     }
 
@@ -55,7 +58,7 @@ final class Synthetic {
     static void standInVectors(Path dir, Path cacheFile) {
         java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
         Random random = new Random(42);
-        for (var snippet : new io.github.groundedbot.knowledge.KnowledgeLoader(200).load(dir).snippets()) {
+        for (var snippet : snippets(dir)) {
             float[] v = new float[384];
             double norm = 0;
             for (int d = 0; d < v.length; d++) {
@@ -69,6 +72,11 @@ final class Synthetic {
         }
         new io.github.groundedbot.embedding.EmbeddingCache(cacheFile,
                 io.github.groundedbot.embedding.MiniLmEmbeddingModel.MODEL_ID).write(vectors);
+    }
+
+    /** The snippets the bot loads from {@code dir}, with its default limits (200 words, 1 MiB files). */
+    static java.util.List<io.github.groundedbot.knowledge.Snippet> snippets(Path dir) {
+        return new io.github.groundedbot.knowledge.KnowledgeLoader(MAX_WORDS, MAX_FILE_BYTES).load(dir).snippets();
     }
 
     static String question(int i) {

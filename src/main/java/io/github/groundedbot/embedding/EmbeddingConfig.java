@@ -12,12 +12,21 @@ import java.util.OptionalInt;
 public interface EmbeddingConfig {
 
     /**
-     * onnxruntime threads per embedding call. One thread per call, with as many calls in parallel
-     * as there are cores, gives the most questions per second (measured here: ~640/s on 2 cores,
-     * against ~540/s when each call spreads over both cores).
+     * onnxruntime threads per embedding call while other calls run, and per batch when indexing.
+     * One thread per call, with as many calls in parallel as there are cores, gives the most
+     * questions per second (measured here: ~640/s on 2 cores, against ~540/s when each call
+     * spreads over both cores).
      */
     @WithDefault("1")
     int intraOpThreads();
+
+    /**
+     * onnxruntime threads for a question embedded while no other embedding runs, on a second
+     * session of the model (about 90 MB more memory); defaults to the number of cores. A lone
+     * question then takes the whole machine, the lowest latency for one user. Set it to at most
+     * {@code intra-op-threads} to keep a single session.
+     */
+    OptionalInt loneCallThreads();
 
     /** Embedding calls allowed at once; defaults to the number of cores. More would only time-slice. */
     OptionalInt maxConcurrency();

@@ -28,11 +28,12 @@ import java.util.concurrent.Executors;
 public class ModelLoader {
 
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /** The settings a model is loaded with: a preload is only used when they match the running config. */
-    private record Settings(int intraOpThreads, Optional<Path> modelDir) {
+    private record Settings(int intraOpThreads, int loneCallThreads, Optional<Path> modelDir) {
         static Settings of(EmbeddingConfig config) {
-            return new Settings(config.intraOpThreads(), config.modelDir());
+            return new Settings(config.intraOpThreads(), config.loneCallThreads().orElse(CORES), config.modelDir());
         }
 
         /**
@@ -41,6 +42,7 @@ public class ModelLoader {
          */
         static Settings early(Config config) {
             return new Settings(config.getOptionalValue("embedding.intra-op-threads", Integer.class).orElse(1),
+                    config.getOptionalValue("embedding.lone-call-threads", Integer.class).orElse(CORES),
                     config.getOptionalValue("embedding.model-dir", String.class).or(() -> Optional.of("data"))
                             .filter(dir -> !dir.isBlank()).map(Path::of));
         }
@@ -53,9 +55,8 @@ public class ModelLoader {
 
     public ModelLoader(Instance<EmbeddingConfig> config) {
         this.config = config;
-        int cores = Runtime.getRuntime().availableProcessors();
-        // Batches (startup, reloads) spread over one thread per core, each call single-threaded.
-        this.batches = Executors.newFixedThreadPool(cores, runnable -> {
+        // Batches (startup, reloads) spread over one thread per core, each batch single-threaded.
+        this.batches = Executors.newFixedThreadPool(CORES, runnable -> {
             Thread thread = new Thread(runnable, "embedding-batch");
             thread.setDaemon(true);
             return thread;
@@ -84,13 +85,20 @@ public class ModelLoader {
         }
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
+            MiniLmEmbeddingModel model;
             try {
-                MiniLmEmbeddingModel model = load(settings);
-                model.embed("warm up"); // onnxruntime's first run allocates and plans: not on a user's question
+                model = load(settings);
+                model.warmUp(); // onnxruntime's first run allocates and plans: not on a user's question
                 loading.complete(model);
                 LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
+                return;
+            }
+            try {
+                model.openLoneCallSession(); // meanwhile lone questions use the one-thread session
+            } catch (RuntimeException e) {
+                LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
         }, "embedding-model-load");
         thread.setDaemon(true);
@@ -98,7 +106,8 @@ public class ModelLoader {
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {
-        return new MiniLmEmbeddingModel(settings.intraOpThreads(), batches, settings.modelDir());
+        return new MiniLmEmbeddingModel(settings.intraOpThreads(), settings.loneCallThreads(), batches,
+                settings.modelDir());
     }
 
     /** all-MiniLM-L6-v2 runs in-process (ONNX): no network, no model download at run time. */
@@ -108,7 +117,9 @@ public class ModelLoader {
         Settings wanted = Settings.of(config.get());
         synchronized (this) {
             if (preload == null || !wanted.equals(preloadSettings)) {
-                return load(wanted);
+                MiniLmEmbeddingModel model = load(wanted);
+                model.openLoneCallSession();
+                return model;
             }
         }
         try {
