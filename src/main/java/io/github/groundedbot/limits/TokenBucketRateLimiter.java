@@ -1,18 +1,19 @@
 package io.github.groundedbot.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client, in memory: {@code burst} questions at once, refilled at
- * {@code questions-per-minute}. At most {@code max-clients} buckets are kept (least recently used
- * dropped), so a flood of addresses cannot grow memory without bound; a dropped client simply
+ * {@code questions-per-minute}. At most {@code max-clients} buckets are kept in a Caffeine cache,
+ * so a flood of addresses cannot grow memory without bound. Past the cap Caffeine drops the clients
+ * least likely to come back, judged by how often and how recently each asked; a dropped client
  * starts again with a full bucket.
  */
 @DefaultBean
@@ -22,7 +23,7 @@ public class TokenBucketRateLimiter implements RateLimiter {
     private final double capacity;
     private final double tokensPerNano;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets;
+    private final Cache<String, Bucket> buckets;
 
     @Inject
     public TokenBucketRateLimiter(LimitsConfig config) {
@@ -33,18 +34,18 @@ public class TokenBucketRateLimiter implements RateLimiter {
         this.capacity = Math.max(1, burst);
         this.tokensPerNano = Math.max(1, perMinute) / 60e9;
         this.nanoTime = nanoTime;
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > maxClients;
-            }
-        };
+        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).executor(Runnable::run).build();
     }
 
     @Override
-    public synchronized Decision tryAcquire(String client) {
-        long now = nanoTime.getAsLong();
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
+    public Decision tryAcquire(String client) {
+        Bucket bucket = buckets.get(client, c -> new Bucket(capacity, nanoTime.getAsLong()));
+        synchronized (bucket) { // the time is read under the lock, so each bucket sees it move forward
+            return take(bucket, nanoTime.getAsLong());
+        }
+    }
+
+    private Decision take(Bucket bucket, long now) {
         bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * tokensPerNano);
         bucket.at = now;
         if (bucket.tokens >= 1) {
@@ -55,8 +56,8 @@ public class TokenBucketRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized void forget(String client) {
-        buckets.remove(client);
+    public void forget(String client) {
+        buckets.invalidate(client);
     }
 
     private static final class Bucket {

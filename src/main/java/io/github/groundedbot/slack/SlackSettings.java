@@ -64,7 +64,11 @@ public interface SlackSettings {
         @WithDefault("1h")
         Duration ttl();
 
-        /** Most events and commands remembered at once (the oldest go first). */
+        /**
+         * Most events and commands remembered at once, so memory stays flat. Past it some are
+         * forgotten before the TTL (Caffeine picks which), and a late retry of one of them is
+         * answered again.
+         */
         @WithDefault("100000")
         int maxEntries();
     }

@@ -29,14 +29,31 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
-    void clientsAreLimitedSeparatelyAndMemoryIsBounded() {
+    void clientsAreLimitedSeparately() {
         for (int i = 0; i < 3; i++) {
             limiter.tryAcquire("a");
         }
         assertThat(limiter.tryAcquire("b").allowed()).isTrue();
         assertThat(limiter.tryAcquire("a").allowed()).isFalse();
-        limiter.tryAcquire("b");
-        limiter.tryAcquire("c"); // at most 2 clients kept: "a", least recently used, is forgotten
+    }
+
+    @Test
+    void memoryIsBoundedSoAClientGoneQuietIsForgotten() {
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("a");
+        }
+        for (int i = 0; i < 1_000; i++) {
+            limiter.tryAcquire("198.51.100." + i); // at most 2 clients are kept
+        }
+        assertThat(limiter.tryAcquire("a").allowed()).as("forgotten, so a full bucket again").isTrue();
+    }
+
+    @Test
+    void aForgottenClientStartsWithAFullBucket() {
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("a");
+        }
+        limiter.forget("a");
         assertThat(limiter.tryAcquire("a").allowed()).isTrue();
     }
 }
