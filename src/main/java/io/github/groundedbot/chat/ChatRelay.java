@@ -5,6 +5,7 @@ import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Question;
+import io.github.groundedbot.concurrent.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +13,8 @@ import org.jboss.logging.Logger;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers chat-platform questions off the request thread. Platforms such as Slack want an
@@ -46,7 +45,8 @@ public class ChatRelay {
     ChatRelay(Answers answers, ChatRelayConfig config) {
         this.answers = answers;
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.queueSize()), threads(), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(config.queueSize()), DaemonThreads.factory("chat-relay"),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
@@ -101,14 +101,5 @@ public class ChatRelay {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "chat-relay-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

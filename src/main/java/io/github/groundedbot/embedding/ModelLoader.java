@@ -1,6 +1,7 @@
 package io.github.groundedbot.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -55,11 +56,7 @@ public class ModelLoader {
         this.config = config;
         int cores = Runtime.getRuntime().availableProcessors();
         // Batches (startup, reloads) spread over one thread per core, each call single-threaded.
-        this.batches = Executors.newFixedThreadPool(cores, runnable -> {
-            Thread thread = new Thread(runnable, "embedding-batch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.batches = Executors.newFixedThreadPool(cores, DaemonThreads.factory("embedding-batch"));
     }
 
     // The earliest hook in JVM mode (Quarkus warns it differs in native mode, which this app, with
@@ -82,7 +79,7 @@ public class ModelLoader {
             preloadSettings = settings;
             preload = loading;
         }
-        Thread thread = new Thread(() -> {
+        DaemonThreads.factory("embedding-model-load").newThread(() -> {
             long started = System.nanoTime();
             try {
                 MiniLmEmbeddingModel model = load(settings);
@@ -92,9 +89,7 @@ public class ModelLoader {
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
             }
-        }, "embedding-model-load");
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {
