@@ -5,6 +5,7 @@ import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +75,7 @@ class ChatRelayTest {
             assertTrue(relay.submit(channel, "a", "ok", "conv-a"));
             assertTrue(relay.submit(channel, "b", "blank", "conv-b"));
             assertTrue(relay.submit(channel, "c", "boom", "conv-c"));
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 3);
         } finally {
             relay.stop();
         }
@@ -91,11 +92,11 @@ class ChatRelayTest {
         try {
             assertTrue(relay.submit(channel, "running", "ok", "c1"));
             // Wait until the worker holds the first question, so the second one waits in the queue.
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.queued() == 0 && relay.active() == 1);
             assertTrue(relay.submit(channel, "queued", "ok", "c2"));
             assertFalse(relay.submit(channel, "refused", "ok", "c3"));
             gate.countDown();
-            await().atMost(java.time.Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.delivered.size() == 2);
         } finally {
             gate.countDown();
             relay.stop();

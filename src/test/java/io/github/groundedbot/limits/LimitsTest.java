@@ -9,6 +9,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
+import io.restassured.response.Response;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,7 @@ class LimitsTest {
         again.connection.closeAndAwait();
     }
 
-    private static io.restassured.response.Response ask(String client) {
+    private static Response ask(String client) {
         return given().header("X-Forwarded-For", client).contentType("application/json").body(QUESTION)
                 .post("/api/ask");
     }

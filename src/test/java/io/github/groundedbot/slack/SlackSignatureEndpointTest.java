@@ -1,6 +1,7 @@
 package io.github.groundedbot.slack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.app_backend.SlackSignature;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -54,7 +55,7 @@ class SlackSignatureEndpointTest {
     @Test
     void wrongSignatureIsRejected() {
         String ts = now();
-        String wrong = new com.slack.api.app_backend.SlackSignature.Generator("another-secret").generate(ts, CHALLENGE);
+        String wrong = new SlackSignature.Generator("another-secret").generate(ts, CHALLENGE);
         rejected(json(CHALLENGE).header(TS, ts).header(SIG, wrong).when().post("/slack/events").then());
     }
 

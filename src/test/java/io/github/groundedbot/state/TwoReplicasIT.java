@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,16 +16,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -145,11 +149,11 @@ class TwoReplicasIT {
     @Order(4)
     void aClientsRateLimitHoldsAcrossReplicas() throws InterruptedException {
         // A fixed one-minute window: start well inside one, so the loop cannot straddle two.
-        int second = java.time.LocalTime.now().getSecond();
+        int second = LocalTime.now().getSecond();
         if (second > 45) {
             Thread.sleep((61 - second) * 1000L);
         }
-        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // a header value only
+        String client = "198.51.100." + (1 + new Random().nextInt(250)); // a header value only
         int answered = 0;
         int limited = 0;
         for (int i = 0; i < 2 * RATE_LIMIT && limited == 0; i++) {
@@ -199,7 +203,7 @@ class TwoReplicasIT {
                 .count();
     }
 
-    private static io.restassured.specification.RequestSpecification signed(String replica, String body) {
+    private static RequestSpecification signed(String replica, String body) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         return given().baseUri(replica).contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
                 .header("X-Slack-Request-Timestamp", timestamp)
@@ -232,7 +236,7 @@ class TwoReplicasIT {
                 "127.0.0.1", "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/it-redis.log").toFile()).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
+            try (var socket = new Socket("127.0.0.1", redisPort)) {
                 return true;
             } catch (IOException e) {
                 return false;
