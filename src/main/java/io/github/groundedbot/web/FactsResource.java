@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,11 +72,11 @@ public class FactsResource {
         List<Snippet> snippets = index.current().facts().snippets();
         int count = Math.max(0, Math.min(limit, Math.min(10, snippets.size())));
         // One per topic first, spread over the fact base, so the suggestions show its range.
-        List<Snippet> firstOfTopic = snippets.stream()
-                .filter(s -> snippets.stream().filter(o -> o.topic().equals(s.topic())).findFirst().orElseThrow() == s)
-                .toList();
+        List<Snippet> firstOfTopic = List.copyOf(snippets.stream()
+                .collect(Collectors.toMap(Snippet::topic, s -> s, (first, later) -> first, LinkedHashMap::new))
+                .values());
         List<Snippet> pool = firstOfTopic.size() >= count ? firstOfTopic : snippets;
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .mapToObj(i -> pool.get(i * pool.size() / Math.max(count, 1)))
                 .map(s -> "Tell me about " + lowerFirst(s.title()))
                 .distinct()
