@@ -27,7 +27,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.startsWith;
 
 /** Per-client rate limits, load shedding and the WebSocket connection cap, with small limits. */
 @QuarkusTest

@@ -21,9 +21,9 @@ import static io.github.groundedbot.slack.SlackPayloads.posts;
 import static io.github.groundedbot.slack.SlackPayloads.ts;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 /** Only requests signed by Slack, recently, over exactly the bytes received get through. */
 @QuarkusTest
