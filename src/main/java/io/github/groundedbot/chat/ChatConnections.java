@@ -1,5 +1,6 @@
 package io.github.groundedbot.chat;
 
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.github.groundedbot.limits.ClientKey;
 import io.github.groundedbot.limits.LimitsConfig;
 import io.quarkus.websockets.next.CloseReason;
@@ -46,11 +47,7 @@ public class ChatConnections {
         this.maxPerClient = config.maxWebsocketConnectionsPerClient();
         Duration idle = config.websocketIdleTimeout();
         this.idleNanos = idle.toNanos();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "chat-idle-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("chat-idle-sweeper"));
         long every = Math.max(100, Math.min(30_000, idle.toMillis() / 4));
         sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.MILLISECONDS);
     }

@@ -5,6 +5,7 @@ import io.github.groundedbot.answer.AnswerService;
 import io.github.groundedbot.answer.InvalidQuestionException;
 import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Question;
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.github.groundedbot.limits.Admission;
 import io.github.groundedbot.limits.ClientKey;
 import io.github.groundedbot.limits.Decision;
@@ -18,11 +19,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Answers chat-platform questions off the request thread. Platforms such as Slack want an
@@ -61,7 +60,8 @@ public class ChatRelay {
         this.answers = answers;
         this.admission = admission;
         this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.queueSize()), threads(), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(config.queueSize()), DaemonThreads.factory("chat-relay"),
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /**
@@ -171,14 +171,5 @@ public class ChatRelay {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "chat-relay-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,25 +1,24 @@
 package io.github.groundedbot.chat;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.groundedbot.conversation.Clocks;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** {@link SeenEvents} for one instance: a map bounded in size, in insertion order so expiry only looks at its head. */
+/**
+ * {@link SeenEvents} for one instance: a Caffeine cache of keys, each forgotten after the TTL and
+ * at most {@code slack.dedupe.max-entries} kept. Maintenance runs on the caller's thread.
+ */
 @DefaultBean
 @ApplicationScoped
 public class InMemorySeenEvents implements SeenEvents {
 
-    private final Duration ttl;
-    private final int maxEntries;
-    private final Clock clock;
-    private final LinkedHashMap<String, Instant> seenAt = new LinkedHashMap<>();
+    private final Cache<String, Boolean> seen;
 
     @Inject
     public InMemorySeenEvents(DedupeConfig config, Clock clock) {
@@ -30,43 +29,26 @@ public class InMemorySeenEvents implements SeenEvents {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("chat.dedupe.max-entries must be at least 1, got " + maxEntries);
         }
-        this.ttl = ttl;
-        this.maxEntries = maxEntries;
-        this.clock = clock;
+        this.seen = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(Clocks.ticker(clock))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
-    public synchronized boolean firstSighting(String key) {
-        Instant now = clock.instant();
-        expire(now);
-        if (seenAt.containsKey(key)) {
-            return false;
-        }
-        if (seenAt.size() >= maxEntries) {
-            Iterator<String> oldest = seenAt.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
-        seenAt.put(key, now);
-        return true;
+    public boolean firstSighting(String key) {
+        return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
     }
 
     @Override
-    public synchronized void forget(String key) {
-        seenAt.remove(key);
+    public void forget(String key) {
+        seen.invalidate(key);
     }
 
-    synchronized int size() {
-        return seenAt.size();
-    }
-
-    private void expire(Instant now) {
-        Instant cutoff = now.minus(ttl);
-        for (Iterator<Map.Entry<String, Instant>> it = seenAt.entrySet().iterator(); it.hasNext(); ) {
-            if (it.next().getValue().isAfter(cutoff)) {
-                return; // entries are in insertion order: the rest are younger
-            }
-            it.remove();
-        }
+    int size() {
+        seen.cleanUp();
+        return (int) seen.estimatedSize();
     }
 }

@@ -17,7 +17,10 @@ public interface ConversationConfig {
     @WithDefault("30m")
     Duration idleExpiry();
 
-    /** Most live conversations; past it the least recently used is dropped, so memory stays flat. */
+    /**
+     * Most live conversations, so memory stays flat. Past it some are dropped: with Redis the least
+     * recently active, in memory those Caffeine judges least likely to be used again.
+     */
     @WithDefault("10000")
     int maxConversations();
 }

@@ -1,29 +1,27 @@
 package io.github.groundedbot.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Conversations in a least-recently-used map: bounded in count, and each forgotten after its idle
- * expiry. Access order means the eldest entries are the idlest, so expiry only looks at the head.
+ * Conversations in a Caffeine cache: each forgotten once no turn was saved to it for the idle
+ * expiry, and at most {@code conversation.max-conversations} kept. Past the cap Caffeine drops the
+ * conversations least likely to be used again, judged by how often and how recently each was used.
+ * Maintenance runs on the caller's thread: no pool thread, and the cap holds once {@link #save}
+ * returns.
  */
 @DefaultBean
 @ApplicationScoped
 public class InMemoryConversationStore implements ConversationStore {
 
-    private final Clock clock;
-    private final Duration idleExpiry;
-    private final int capacity;
-    private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>(256, 0.75f, true);
+    private final Cache<String, Conversation> conversations;
 
     @Inject
     public InMemoryConversationStore(Clock clock, ConversationConfig config) {
@@ -31,51 +29,27 @@ public class InMemoryConversationStore implements ConversationStore {
     }
 
     InMemoryConversationStore(Clock clock, Duration idleExpiry, int capacity) {
-        this.clock = clock;
-        this.idleExpiry = idleExpiry;
-        this.capacity = capacity;
+        this.conversations = Caffeine.newBuilder()
+                .maximumSize(capacity)
+                .expireAfterWrite(idleExpiry)
+                .ticker(Clocks.ticker(clock))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
-    public synchronized Optional<Conversation> find(String id) {
-        evictExpired();
-        Conversation found = conversations.get(id);
-        if (found != null && expired(found)) {
-            conversations.remove(id); // looked up since its last turn, so not at the head yet
-            return Optional.empty();
-        }
-        return Optional.ofNullable(found);
+    public Optional<Conversation> find(String id) {
+        return Optional.ofNullable(conversations.getIfPresent(id));
     }
 
     @Override
-    public synchronized void save(Conversation conversation) {
-        evictExpired();
+    public void save(Conversation conversation) {
         conversations.put(conversation.id(), conversation);
-        if (conversations.size() > capacity) {
-            Iterator<String> eldest = conversations.keySet().iterator();
-            eldest.next();
-            eldest.remove();
-        }
     }
 
     @Override
-    public synchronized int size() {
-        evictExpired();
-        return conversations.size();
-    }
-
-    private boolean expired(Conversation conversation) {
-        return conversation.lastActive().isBefore(clock.instant().minus(idleExpiry));
-    }
-
-    private void evictExpired() {
-        Iterator<Map.Entry<String, Conversation>> entries = conversations.entrySet().iterator();
-        while (entries.hasNext()) {
-            if (expired(entries.next().getValue())) {
-                entries.remove();
-            } else {
-                break;
-            }
-        }
+    public int size() {
+        conversations.cleanUp();
+        return (int) conversations.estimatedSize();
     }
 }

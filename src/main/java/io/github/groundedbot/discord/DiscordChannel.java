@@ -2,8 +2,8 @@ package io.github.groundedbot.discord;
 
 import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.chat.ChatChannel;
-import io.github.groundedbot.chat.PlatformHttp;
 import io.github.groundedbot.chat.Delivery;
+import io.github.groundedbot.chat.PlatformHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;

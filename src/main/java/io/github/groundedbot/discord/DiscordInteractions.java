@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.chat.ChatPlatform;
 import io.github.groundedbot.chat.ChatRelay;
 import io.github.groundedbot.chat.SeenEvents;
-import io.github.groundedbot.problem.ProblemException;
 import io.github.groundedbot.limits.ClientKey;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 

@@ -1,6 +1,7 @@
 package io.github.groundedbot.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -56,11 +57,7 @@ public class ModelLoader {
     public ModelLoader(Instance<EmbeddingConfig> config) {
         this.config = config;
         // Batches (startup, reloads) spread over one thread per core, each batch single-threaded.
-        this.batches = Executors.newFixedThreadPool(CORES, runnable -> {
-            Thread thread = new Thread(runnable, "embedding-batch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.batches = Executors.newFixedThreadPool(CORES, DaemonThreads.factory("embedding-batch"));
     }
 
     // The earliest hook in JVM mode (Quarkus warns it differs in native mode, which this app, with
@@ -83,7 +80,7 @@ public class ModelLoader {
             preloadSettings = settings;
             preload = loading;
         }
-        Thread thread = new Thread(() -> {
+        DaemonThreads.factory("embedding-model-load").newThread(() -> {
             long started = System.nanoTime();
             MiniLmEmbeddingModel model;
             try {
@@ -100,9 +97,7 @@ public class ModelLoader {
             } catch (RuntimeException e) {
                 LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
-        }, "embedding-model-load");
-        thread.setDaemon(true);
-        thread.start();
+        }).start();
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {

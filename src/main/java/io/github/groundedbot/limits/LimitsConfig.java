@@ -21,7 +21,10 @@ public interface LimitsConfig {
     @WithDefault("10")
     int burst();
 
-    /** Clients remembered by the in-memory rate limiter; the least recently seen are forgotten first. */
+    /**
+     * Clients remembered by the in-memory rate limiter. Past it Caffeine forgets those least likely
+     * to ask again (by how often and how recently they asked); a forgotten client starts afresh.
+     */
     @WithDefault("100000")
     int maxClients();
 

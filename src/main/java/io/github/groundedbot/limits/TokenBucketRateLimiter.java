@@ -1,19 +1,20 @@
 package io.github.groundedbot.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * A token bucket per client, in memory: {@code burst} questions at once, refilled at the rate's
- * questions per minute. At most {@code limits.max-clients} buckets are kept (least recently used
- * dropped), so a flood of addresses cannot grow memory without bound; a dropped client simply
- * starts again with a full bucket.
+ * questions per minute. At most {@code limits.max-clients} buckets are kept in a Caffeine cache, so a
+ * flood of addresses cannot grow memory without bound. Past the cap Caffeine drops the clients least
+ * likely to come back, judged by how often and how recently each asked; a dropped client starts again
+ * with a full bucket.
  */
 @DefaultBean
 @ApplicationScoped
@@ -22,7 +23,7 @@ public class TokenBucketRateLimiter implements RateLimiter {
     private static final double NANOS_PER_MINUTE = 60e9;
 
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets;
+    private final Cache<String, Bucket> buckets;
 
     @Inject
     public TokenBucketRateLimiter(LimitsConfig config) {
@@ -31,20 +32,20 @@ public class TokenBucketRateLimiter implements RateLimiter {
 
     TokenBucketRateLimiter(int maxClients, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
-        this.buckets = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-                return size() > maxClients;
-            }
-        };
+        this.buckets = Caffeine.newBuilder().maximumSize(maxClients).executor(Runnable::run).build();
     }
 
     @Override
-    public synchronized Decision tryAcquire(String client, Rate rate) {
-        long now = nanoTime.getAsLong();
+    public Decision tryAcquire(String client, Rate rate) {
+        Bucket bucket = buckets.get(client, c -> new Bucket(rate.burst(), nanoTime.getAsLong()));
+        synchronized (bucket) { // the time is read under the lock, so each bucket sees it move forward
+            return take(bucket, rate, nanoTime.getAsLong());
+        }
+    }
+
+    private static Decision take(Bucket bucket, Rate rate, long now) {
         double capacity = rate.burst();
         double tokensPerNano = rate.perMinute() / NANOS_PER_MINUTE;
-        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(capacity, now));
         bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.at) * tokensPerNano);
         bucket.at = now;
         if (bucket.tokens >= 1) {

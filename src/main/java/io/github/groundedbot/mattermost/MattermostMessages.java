@@ -4,8 +4,8 @@ import io.github.groundedbot.answer.Answer;
 import io.github.groundedbot.chat.ChatPlatform;
 import io.github.groundedbot.chat.ChatRelay;
 import io.github.groundedbot.chat.SeenEvents;
-import io.github.groundedbot.problem.ProblemException;
 import io.github.groundedbot.limits.ClientKey;
+import io.github.groundedbot.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;

@@ -39,7 +39,7 @@ public final class FlatEmbeddingStore implements SnippetVectors {
     private final Map<String, Integer> positions = new HashMap<>();
     private float[] matrix = new float[0];
     private int dimension = -1;
-    private Sketches sketches;
+    private BitSketchIndex sketches;
 
     /** Always exact. */
     public FlatEmbeddingStore() {
@@ -47,10 +47,9 @@ public final class FlatEmbeddingStore implements SnippetVectors {
     }
 
     /**
-     * @param approximateFrom from this many vectors on, a search first ranks every vector by a
-     *                        384-bit sketch (which side of the corpus mean each dimension falls on,
-     *                        compared with XOR and popcount) and computes exact cosines only for the
-     *                        few thousand closest; below it, every cosine is computed
+     * @param approximateFrom from this many vectors on, a search first narrows the candidates with a
+     *                        {@link BitSketchIndex} and computes exact cosines only for the few
+     *                        thousand closest sketches; below it, every cosine is computed
      */
     public FlatEmbeddingStore(int approximateFrom) {
         this.approximateFrom = approximateFrom;
@@ -110,7 +109,7 @@ public final class FlatEmbeddingStore implements SnippetVectors {
             ids.add(id);
             segments.add(embedded == null ? null : embedded.get(i));
         }
-        sketches = ids.size() >= approximateFrom ? Sketches.of(matrix, ids.size(), dimension) : null;
+        sketches = ids.size() >= approximateFrom ? BitSketchIndex.of(matrix, ids.size(), dimension) : null;
     }
 
     private void add(String id, Embedding embedding, TextSegment segment) {
@@ -126,7 +125,7 @@ public final class FlatEmbeddingStore implements SnippetVectors {
             return new EmbeddingSearchResult<>(List.of());
         }
         List<Hit> best;
-        Sketches sketched = sketches;
+        BitSketchIndex sketched = sketches;
         if (sketched != null && sketched.count() == n) {
             best = exactAmong(query, sketched.closest(query, Math.max(RERANK_AT_LEAST, 50 * k)), k);
         } else if (n < PARALLEL_FROM) {
@@ -193,88 +192,6 @@ public final class FlatEmbeddingStore implements SnippetVectors {
         List<Hit> hits = new ArrayList<>(heap);
         hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
         return hits;
-    }
-
-    /**
-     * One bit per dimension and vector: set when the value lies above the corpus mean there. The
-     * Hamming distance between two sketches tracks the angle between the centred vectors, so the
-     * nearest sketches hold the nearest vectors with high probability, at 1/32 of the memory and
-     * a few instructions per vector.
-     */
-    private record Sketches(long[] bits, int words, int count, float[] mean) {
-
-        static Sketches of(float[] matrix, int count, int dimension) {
-            float[] mean = new float[dimension];
-            for (int i = 0; i < count; i++) {
-                for (int d = 0; d < dimension; d++) {
-                    mean[d] += matrix[i * dimension + d];
-                }
-            }
-            for (int d = 0; d < dimension; d++) {
-                mean[d] /= count;
-            }
-            int words = (dimension + 63) / 64;
-            long[] bits = new long[count * words];
-            for (int i = 0; i < count; i++) {
-                sketch(matrix, i * dimension, mean, bits, i * words);
-            }
-            return new Sketches(bits, words, count, mean);
-        }
-
-        private static void sketch(float[] vector, int offset, float[] mean, long[] into, int at) {
-            for (int d = 0; d < mean.length; d++) {
-                if (vector[offset + d] > mean[d]) {
-                    into[at + d / 64] |= 1L << (d % 64);
-                }
-            }
-        }
-
-        /** Fills the Hamming distances of positions [from, to) and returns their histogram. */
-        private int[] distances(long[] q, int[] distance, int from, int to) {
-            int[] histogram = new int[words * 64 + 1];
-            for (int i = from; i < to; i++) {
-                int bitsApart = 0;
-                for (int w = 0; w < words; w++) {
-                    bitsApart += Long.bitCount(q[w] ^ bits[i * words + w]);
-                }
-                distance[i] = bitsApart;
-                histogram[bitsApart]++;
-            }
-            return histogram;
-        }
-
-        /** Positions of at least {@code wanted} vectors whose sketches are closest to the query's. */
-        int[] closest(float[] query, int wanted) {
-            long[] q = new long[words];
-            sketch(query, 0, mean, q, 0);
-            int[] distance = new int[count];
-            int chunks = Runtime.getRuntime().availableProcessors();
-            int[] histogram = IntStream.range(0, chunks).parallel()
-                    .mapToObj(c -> distances(q, distance, (int) ((long) count * c / chunks), (int) ((long) count * (c + 1) / chunks)))
-                    .reduce(new int[words * 64 + 1], (a, b) -> {
-                        int[] sum = a.clone();
-                        for (int i = 0; i < b.length; i++) {
-                            sum[i] += b[i];
-                        }
-                        return sum;
-                    });
-            int cutoff = 0;
-            for (int seen = histogram[0]; seen < wanted && cutoff < histogram.length - 1; seen += histogram[++cutoff]) {
-                // find the smallest distance that admits enough candidates
-            }
-            int size = 0;
-            for (int d = 0; d <= cutoff; d++) {
-                size += histogram[d];
-            }
-            int[] positions = new int[size];
-            int next = 0;
-            for (int i = 0; i < count; i++) {
-                if (distance[i] <= cutoff) {
-                    positions[next++] = i;
-                }
-            }
-            return positions;
-        }
     }
 
     /** Four accumulators let the JIT keep several multiply-adds in flight. */

@@ -1,10 +1,10 @@
 package io.github.groundedbot.retrieval;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Ready once a knowledge index is serving. A broken edit on disk leaves the bot ready (the last good

@@ -1,5 +1,6 @@
 package io.github.groundedbot.retrieval;
 
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.github.groundedbot.knowledge.FactFiles;
 import io.github.groundedbot.knowledge.KnowledgeConfig;
 import io.github.groundedbot.knowledge.KnowledgeTestLoader;
@@ -58,11 +59,7 @@ public class KnowledgeWatcher {
             LOG.info("Not watching the fact base for changes (knowledge.watch.enabled=false)");
             return;
         }
-        poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "knowledge-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        poller = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("knowledge-watcher"));
         long every = Math.max(MIN_INTERVAL_MILLIS, config.watch().interval().toMillis());
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 
 /**
  * Embeds questions. Repeated questions (same words, any case or spacing) skip the model, the
@@ -21,7 +22,7 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class QueryEmbedder {
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final EmbeddingModel model;
     private final Semaphore slots;

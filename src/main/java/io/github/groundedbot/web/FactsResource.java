@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,29 +65,6 @@ public class FactsResource {
     @GET
     @Path("/suggestions")
     public List<String> suggestions(@QueryParam("limit") @DefaultValue("4") int limit) {
-        List<Snippet> snippets = index.current().facts().snippets();
-        int count = Math.max(0, Math.min(limit, Math.min(10, snippets.size())));
-        // One per topic first, spread over the fact base, so the suggestions show its range.
-        List<Snippet> firstOfTopic = snippets.stream()
-                .filter(s -> snippets.stream().filter(o -> o.topic().equals(s.topic())).findFirst().orElseThrow() == s)
-                .toList();
-        List<Snippet> pool = firstOfTopic.size() >= count ? firstOfTopic : snippets;
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> pool.get(i * pool.size() / Math.max(count, 1)))
-                .map(s -> "Tell me about " + lowerFirst(s.title()))
-                .distinct()
-                .toList();
-    }
-
-    private static String lowerFirst(String title) {
-        // Keep names and acronyms ("Yi-34B", "OpenAI") as they are; lower a plain capitalised word.
-        if (title.length() > 1 && Character.isUpperCase(title.charAt(0)) && Character.isLowerCase(title.charAt(1))
-                && !title.split("\\s+")[0].chars().skip(1).anyMatch(Character::isUpperCase)) {
-            String first = title.split("\\s+")[0];
-            if (first.toLowerCase(Locale.ROOT).matches("the|a|an|how|why|what|early|first")) {
-                return Character.toLowerCase(title.charAt(0)) + title.substring(1);
-            }
-        }
-        return title;
+        return Suggestions.from(index.current().facts().snippets(), limit);
     }
 }

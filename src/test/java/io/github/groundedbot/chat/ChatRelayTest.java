@@ -1,8 +1,8 @@
 package io.github.groundedbot.chat;
 
 import io.github.groundedbot.answer.Answer;
-import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.InvalidQuestionException;
+import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.limits.Admission;
 import io.github.groundedbot.limits.Admissions;
 import io.github.groundedbot.limits.ClientKey;
@@ -15,10 +15,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
 class ChatRelayTest {
 

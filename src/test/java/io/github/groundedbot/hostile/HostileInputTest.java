@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +48,7 @@ class HostileInputTest {
         for (Map.Entry<String, String> c : HostileInputs.questions().entrySet()) {
             String body = JSON.writeValueAsString(Map.of("question", c.getValue()));
             Response response = given().config(TIMEOUTS).contentType("application/json")
-                    .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/ask");
+                    .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/ask");
             assertSane(c.getKey(), response);
         }
     }

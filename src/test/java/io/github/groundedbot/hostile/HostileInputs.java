@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class HostileInputs {
             System.arraycopy(prefix, 0, body, 0, prefix.length);
             System.arraycopy(bad, 0, body, prefix.length, bad.length);
             System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
-            bodies.put("invalid UTF-8 " + java.util.HexFormat.of().formatHex(bad), body);
+            bodies.put("invalid UTF-8 " + HexFormat.of().formatHex(bad), body);
         }
         return bodies;
     }

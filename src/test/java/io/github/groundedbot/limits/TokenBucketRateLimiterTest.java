@@ -31,15 +31,23 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
-    void clientsAreLimitedSeparatelyAndMemoryIsBounded() {
+    void clientsAreLimitedSeparately() {
         for (int i = 0; i < 3; i++) {
             acquire("a");
         }
         assertThat(acquire("b")).isEqualTo(Decision.ALLOWED);
         assertThat(acquire("a")).isInstanceOf(Decision.RateLimited.class);
-        acquire("b");
-        acquire("c"); // at most 2 clients kept: "a", least recently used, is forgotten
-        assertThat(acquire("a")).isEqualTo(Decision.ALLOWED);
+    }
+
+    @Test
+    void memoryIsBoundedSoAClientGoneQuietIsForgotten() {
+        for (int i = 0; i < 3; i++) {
+            acquire("a");
+        }
+        for (int i = 0; i < 1_000; i++) {
+            acquire("198.51.100." + i); // at most 2 clients are kept
+        }
+        assertThat(acquire("a")).as("forgotten, so a full bucket again").isEqualTo(Decision.ALLOWED);
     }
 
     @Test

@@ -39,8 +39,8 @@ import static io.github.groundedbot.llm.OpenAiStub.COMPLETIONS;
 import static io.github.groundedbot.llm.OpenAiStub.completion;
 import static io.github.groundedbot.llm.OpenAiStub.server;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The LLM phrasing path against a scripted OpenAI-compatible stand-in: what the user receives. */
 @QuarkusTest

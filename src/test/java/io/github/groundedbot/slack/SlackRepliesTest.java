@@ -6,8 +6,8 @@ import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.util.json.GsonFactory;
 import io.github.groundedbot.answer.Answer;
-import io.github.groundedbot.answer.Outcome;
 import io.github.groundedbot.answer.Citation;
+import io.github.groundedbot.answer.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
 package io.github.groundedbot.slack;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.slack.api.app_backend.SlackSignature;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -20,9 +21,9 @@ import static io.github.groundedbot.slack.SlackPayloads.posts;
 import static io.github.groundedbot.slack.SlackPayloads.ts;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 /** Only requests signed by Slack, recently, over exactly the bytes received get through. */
 @QuarkusTest
@@ -54,7 +55,7 @@ class SlackSignatureEndpointTest {
     @Test
     void wrongSignatureIsRejected() {
         String ts = now();
-        String wrong = new com.slack.api.app_backend.SlackSignature.Generator("another-secret").generate(ts, CHALLENGE);
+        String wrong = new SlackSignature.Generator("another-secret").generate(ts, CHALLENGE);
         rejected(json(CHALLENGE).header(TS, ts).header(SIG, wrong).when().post("/slack/events").then());
     }
 

@@ -2,6 +2,7 @@ package io.github.groundedbot.slack;
 
 import io.github.groundedbot.problem.ProblemException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlackSignatureVerifierTest {
 
@@ -81,9 +83,9 @@ class SlackSignatureVerifierTest {
         assertNotEquals(signature, verifier.sign(DOC_TS, reencoded));
     }
 
-    private static void assertRejected(org.junit.jupiter.api.function.Executable check, String detail) {
+    private static void assertRejected(Executable check, String detail) {
         ProblemException e = assertThrows(ProblemException.class, check);
         assertEquals(401, e.status());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(detail), e.getMessage());
+        assertTrue(e.getMessage().contains(detail), e.getMessage());
     }
 }

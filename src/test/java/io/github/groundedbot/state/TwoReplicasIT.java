@@ -1,9 +1,9 @@
 package io.github.groundedbot.state;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.groundedbot.apikey.ApiKeySecrets;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.github.groundedbot.apikey.ApiKeySecrets;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -17,16 +17,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -152,7 +155,7 @@ class TwoReplicasIT {
     @Test
     @Order(4)
     void aClientsRateLimitHoldsAcrossReplicas() throws InterruptedException {
-        String client = "198.51.100." + (1 + new java.util.Random().nextInt(250)); // a header value only
+        String client = "198.51.100." + (1 + new Random().nextInt(250)); // a header value only
         assertThat(answeredUntilLimited(RATE_LIMIT, i -> given().header("X-Forwarded-For", client)))
                 .as("one shared allowance, not one per replica").isEqualTo(RATE_LIMIT);
     }
@@ -201,7 +204,7 @@ class TwoReplicasIT {
     private static int answeredUntilLimited(int limit, IntFunction<RequestSpecification> client)
             throws InterruptedException {
         // A fixed one-minute window: start well inside one, so the loop cannot straddle two.
-        int second = java.time.LocalTime.now().getSecond();
+        int second = LocalTime.now().getSecond();
         if (second > 45) {
             Thread.sleep((61 - second) * 1000L);
         }
@@ -276,7 +279,7 @@ class TwoReplicasIT {
                 "127.0.0.1", "--save", "", "--appendonly", "no")
                 .redirectErrorStream(true).redirectOutput(Path.of("target/it-redis.log").toFile()).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (var socket = new java.net.Socket("127.0.0.1", redisPort)) {
+            try (var socket = new Socket("127.0.0.1", redisPort)) {
                 return true;
             } catch (IOException e) {
                 return false;

@@ -4,7 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -16,8 +19,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class AskResourceTest {
@@ -49,13 +52,13 @@ class AskResourceTest {
                 .when().post("/api/ask")
                 .then().statusCode(200).extract().jsonPath();
         int citations = answer.getList("citations").size();
-        var markers = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(answer.getString("answer"));
+        var markers = Pattern.compile("\\[(\\d+)]").matcher(answer.getString("answer"));
         int seen = 0;
         while (markers.find()) {
             seen++;
-            org.assertj.core.api.Assertions.assertThat(Integer.parseInt(markers.group(1))).isBetween(1, citations);
+            assertThat(Integer.parseInt(markers.group(1))).isBetween(1, citations);
         }
-        org.assertj.core.api.Assertions.assertThat(seen).isGreaterThanOrEqualTo(citations);
+        assertThat(seen).isGreaterThanOrEqualTo(citations);
     }
 
     @Test
