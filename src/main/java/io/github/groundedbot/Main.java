@@ -9,7 +9,10 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@link KnowledgeCheckCommand}); anything else starts the bot.
  */
 @QuarkusMain
-public class Main {
+public final class Main {
+
+    private Main() {
+    }
 
     public static void main(String... args) {
         if (args.length > 0 && KnowledgeCheckCommand.NAME.equals(args[0])) {

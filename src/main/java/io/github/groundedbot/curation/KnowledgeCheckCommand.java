@@ -91,6 +91,7 @@ public class KnowledgeCheckCommand implements QuarkusApplication {
     }
 
     private static void exit(int code, Throwable error) {
+        int status = code;
         if (error != null) {
             KnowledgeException invalid = knowledgeProblem(error);
             if (invalid != null) {
@@ -98,9 +99,9 @@ public class KnowledgeCheckCommand implements QuarkusApplication {
             } else {
                 error.printStackTrace();
             }
-            code = FAILED;
+            status = FAILED;
         }
-        System.exit(code);
+        System.exit(status);
     }
 
     private static KnowledgeException knowledgeProblem(Throwable error) {
