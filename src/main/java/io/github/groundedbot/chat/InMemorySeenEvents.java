@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * {@link SeenEvents} for one instance: a Caffeine cache of keys, each forgotten after the TTL and
- * at most {@code slack.dedupe.max-entries} kept. Maintenance runs on the caller's thread.
+ * at most {@code chat.dedupe.max-entries} kept. Maintenance runs on the caller's thread.
  */
 @DefaultBean
 @ApplicationScoped
