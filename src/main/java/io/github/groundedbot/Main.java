@@ -11,7 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
+    Main() { // Quarkus makes a bean of the main class; nothing else creates one
     }
 
     public static void main(String... args) {
