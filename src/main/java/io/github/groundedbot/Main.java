@@ -11,9 +11,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Main {
 
-    Main() { // Quarkus makes a bean of the main class; nothing else creates one
-    }
-
     public static void main(String... args) {
         if (args.length > 0 && KnowledgeCheckCommand.NAME.equals(args[0])) {
             KnowledgeCheckCommand.launch(args);
