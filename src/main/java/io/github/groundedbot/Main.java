@@ -9,7 +9,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * {@link KnowledgeCheckCommand}); anything else starts the bot.
  */
 @QuarkusMain
-public final class Main {
+public class Main {
 
     public static void main(String... args) {
         if (args.length > 0 && KnowledgeCheckCommand.NAME.equals(args[0])) {
