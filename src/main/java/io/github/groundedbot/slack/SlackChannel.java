@@ -49,11 +49,11 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
 
     /**
      * The Slack client (OkHttp, TLS trust store) costs a noticeable part of startup, so it is built
-     * on the first delivery, and never when Slack is off.
+     * on first use, and never when Slack is off. Socket Mode shares it.
      */
-    private synchronized void client() {
+    synchronized Slack client() {
         if (slack != null) {
-            return;
+            return slack;
         }
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().replaceAll("/+$", "") + "/api/");
@@ -63,6 +63,7 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
         slack = Slack.getInstance(config);
         methods = settings.token().map(slack::methods);
         responder = new SlashCommandResponseSender(slack);
+        return slack;
     }
 
     void onStart(@Observes StartupEvent event) {
