@@ -18,8 +18,10 @@ import io.github.groundedbot.chat.ChatPlatform;
 import io.github.groundedbot.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -92,7 +94,8 @@ public class SlackSocketMode implements ChatPlatform {
         return "set SLACK_APP_TOKEN and SLACK_BOT_TOKEN";
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** After the default-priority startup observers, the fact base's indexing among them: no question comes before the bot can answer. */
+    void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         if (!on()) {
             return;
         }
