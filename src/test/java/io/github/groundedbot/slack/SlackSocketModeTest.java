@@ -2,12 +2,14 @@ package io.github.groundedbot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.groundedbot.hostile.HostileInputs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,25 @@ class SlackSocketModeTest {
         String ts = ts();
         send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        assertEquals(connections, socket.connectionsOpened(), "no reconnection was needed");
+    }
+
+    @Test
+    void theHostileCorpusIsAcknowledgedAndTheConnectionStays() {
+        int connections = socket.connectionsOpened();
+        HostileInputs.badFrames().forEach(socket::send);
+        List<String> envelopes = new ArrayList<>();
+        for (String question : HostileInputs.questions().values()) {
+            String ts = ts();
+            envelopes.add(send(callback("Ev" + ts, mention(channel("CSHOSTILE"), ts, "<@" + BOT_USER + "> " + question))));
+        }
+        envelopes.forEach(this::awaitAcknowledged);
+
+        String channel = channel("CSSANE");
+        String ts = ts();
+        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
+        assertTrue(posts(slack, channel).get(0).get("text").contains("Drais"));
         assertEquals(connections, socket.connectionsOpened(), "no reconnection was needed");
     }
 
