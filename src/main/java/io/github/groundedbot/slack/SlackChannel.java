@@ -74,7 +74,7 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
 
     @Override
     public String displayName() {
-        return "Slack";
+        return "Slack Events API";
     }
 
     @Override

@@ -25,6 +25,7 @@ class PlatformsUnconfiguredTest {
     void theStartupLineSaysEachPlatformIsOffAndWhatTurnsItOn() {
         assertThat(ChatPlatforms.summary(platforms.stream().toList()))
                 .startsWith("Chat platforms on: none; off: ")
+                .contains("Slack Events API (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)")
                 .contains("Slack Socket Mode (set SLACK_APP_TOKEN and SLACK_BOT_TOKEN)")
                 .contains("Microsoft Teams (set TEAMS_SECURITY_TOKEN");
     }

@@ -2,6 +2,7 @@ package io.github.groundedbot.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.groundedbot.hostile.HostileInputs;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.groundedbot.slack.SlackPayloads.BOT_USER;
@@ -46,6 +50,7 @@ class SlackSocketModeTest {
     private static final Duration QUIET = Duration.ofSeconds(2);
     /** Connecting, and reconnecting after a drop (the test checks the connection every second). */
     private static final Duration CONNECT_TIME = Duration.ofSeconds(15);
+    private static final String CONNECTIONS_OPEN = "/api/apps.connections.open";
     private static final String DRAIS_URL = "https://example.org/bicycle-history/early-designs";
 
     @SlackApiStub.SlackApi
@@ -238,6 +243,31 @@ class SlackSocketModeTest {
     }
 
     @Test
+    void failedTriesToConnectAreRepeatedAfterGrowingWaits() {
+        String scenario = "apps.connections.open failing";
+        slack.stubFor(post(urlEqualTo(CONNECTIONS_OPEN)).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")).willSetStateTo("failed once"));
+        slack.stubFor(post(urlEqualTo(CONNECTIONS_OPEN)).inScenario(scenario).whenScenarioStateIs("failed once")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("failed twice"));
+        slack.stubFor(post(urlEqualTo(CONNECTIONS_OPEN)).inScenario(scenario).whenScenarioStateIs("failed twice")
+                .willReturn(okJson("{\"ok\":false,\"error\":\"internal_error\"}")).willSetStateTo("up"));
+        slack.stubFor(post(urlEqualTo(CONNECTIONS_OPEN)).inScenario(scenario).whenScenarioStateIs("up")
+                .willReturn(okJson("{\"ok\":true,\"url\":\"" + socket.url() + "\"}")));
+        int before = connectionOpens();
+        int connections = socket.connectionsOpened();
+        socket.drop();
+
+        await().atMost(CONNECT_TIME).until(() -> socket.connectionsOpened() > connections && socket.connected());
+        List<Long> tries = slack.findAll(postRequestedFor(urlEqualTo(CONNECTIONS_OPEN))).stream()
+                .skip(before).map(request -> request.getLoggedDate().getTime()).toList();
+        assertTrue(tries.size() >= 4, "three failed tries, then one that worked: " + tries);
+        // The stand-in's back-off: 100 ms, doubling, no jitter. Only lower bounds: a busy machine may be slower.
+        assertTrue(tries.get(1) - tries.get(0) >= 100, "first wait " + (tries.get(1) - tries.get(0)) + " ms");
+        assertTrue(tries.get(2) - tries.get(1) >= 200, "second wait " + (tries.get(2) - tries.get(1)) + " ms");
+        assertTrue(tries.get(3) - tries.get(2) >= 400, "third wait " + (tries.get(3) - tries.get(2)) + " ms");
+    }
+
+    @Test
     void anEventSentAgainAfterAReconnectionIsAnsweredOnce() {
         String channel = channel("CSAGAIN");
         String ts = ts();
@@ -278,6 +308,6 @@ class SlackSocketModeTest {
     }
 
     private int connectionOpens() {
-        return slack.findAll(postRequestedFor(urlEqualTo("/api/apps.connections.open"))).size();
+        return slack.findAll(postRequestedFor(urlEqualTo(CONNECTIONS_OPEN))).size();
     }
 }
