@@ -69,7 +69,7 @@ public interface SlackSettings {
         @WithDefault("2m")
         Duration maxBackoff();
 
-        /** Random spread added to or taken from each wait, so replicas that lost Slack together do not retry in step. */
+        /** Random spread added to or taken from each wait, so replicas that lost Slack together do not retry together. */
         @WithDefault("250ms")
         Duration jitter();
     }

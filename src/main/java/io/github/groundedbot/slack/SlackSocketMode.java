@@ -94,7 +94,10 @@ public class SlackSocketMode implements ChatPlatform {
         return "set SLACK_APP_TOKEN and SLACK_BOT_TOKEN";
     }
 
-    /** After the default-priority startup observers, the fact base's indexing among them: no question comes before the bot can answer. */
+    /**
+     * Runs after the default-priority startup observers, the fact base's indexing among them, so no
+     * question arrives before the bot can answer it.
+     */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event) {
         if (!on()) {
             return;
@@ -176,7 +179,8 @@ public class SlackSocketMode implements ChatPlatform {
             }
         }
         if (outcome == SlackEvents.Outcome.BUSY) {
-            LOG.debugf("Slack Socket Mode: busy, leaving envelope %s for Slack to send again", envelope.getEnvelopeId());
+            LOG.debugf("Slack Socket Mode: busy, leaving envelope %s for Slack to send again",
+                    envelope.getEnvelopeId());
             return;
         }
         acknowledge(envelope.getEnvelopeId(), AckResponse.builder().envelopeId(envelope.getEnvelopeId()).build());
@@ -206,8 +210,8 @@ public class SlackSocketMode implements ChatPlatform {
         try {
             client.sendSocketModeResponse(ack);
         } catch (RuntimeException e) { // the connection closed meanwhile
-            LOG.warnf("Slack Socket Mode: could not acknowledge envelope %s, so Slack will send it again: %s", envelopeId,
-                    e.getMessage());
+            LOG.warnf("Slack Socket Mode: could not acknowledge envelope %s, so Slack will send it again: %s",
+                    envelopeId, e.getMessage());
         }
     }
 

@@ -29,7 +29,8 @@ class ReconnectBackoffTest {
 
     @RepeatedTest(20)
     void jitterStaysWithinItsSpreadAndNeverBelowZero() {
-        ReconnectBackoff spread = new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(300));
+        ReconnectBackoff spread =
+                new ReconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMillis(300));
         assertThat(spread.after(1)).isBetween(Duration.ZERO, Duration.ofMillis(400));
         assertThat(spread.after(10)).isBetween(Duration.ofMillis(700), Duration.ofMillis(1300));
     }

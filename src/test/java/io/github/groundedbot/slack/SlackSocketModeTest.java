@@ -68,7 +68,7 @@ class SlackSocketModeTest {
     void mentionIsAcknowledgedAndAnsweredInItsThreadWithSources() {
         String channel = channel("CSOCKET");
         String ts = ts();
-        String envelope = send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        String envelope = send(mentionOf(channel, ts, "who invented the running machine?"));
 
         awaitAcknowledged(envelope);
         await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
@@ -98,7 +98,7 @@ class SlackSocketModeTest {
     void aRefusedQuestionIsMarkedNotFromTheFactBase() {
         String channel = channel("CSREFUSE");
         String ts = ts();
-        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> what is the capital of Australia?")));
+        send(mentionOf(channel, ts, "what is the capital of Australia?"));
 
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
         JsonNode blocks = read(posts(slack, channel).get(0).get("blocks"));
@@ -111,7 +111,7 @@ class SlackSocketModeTest {
     void aFollowUpInTheThreadKeepsItsConversation() {
         String channel = channel("CSCONVO");
         String parent = ts();
-        send(callback("Ev" + parent, mention(channel, parent, "<@" + BOT_USER + "> tell me about the Rover safety bicycle")));
+        send(mentionOf(channel, parent, "tell me about the Rover safety bicycle"));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
 
         String followUp = ts();
@@ -163,7 +163,7 @@ class SlackSocketModeTest {
         // The same connection still carries questions.
         String channel = channel("CSAFTER");
         String ts = ts();
-        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        send(mentionOf(channel, ts, "who invented the running machine?"));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
         assertEquals(connections, socket.connectionsOpened(), "no reconnection was needed");
     }
@@ -175,13 +175,13 @@ class SlackSocketModeTest {
         List<String> envelopes = new ArrayList<>();
         for (String question : HostileInputs.questions().values()) {
             String ts = ts();
-            envelopes.add(send(callback("Ev" + ts, mention(channel("CSHOSTILE"), ts, "<@" + BOT_USER + "> " + question))));
+            envelopes.add(send(mentionOf(channel("CSHOSTILE"), ts, question)));
         }
         envelopes.forEach(this::awaitAcknowledged);
 
         String channel = channel("CSSANE");
         String ts = ts();
-        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        send(mentionOf(channel, ts, "who invented the running machine?"));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
         assertTrue(posts(slack, channel).get(0).get("text").contains("Drais"));
         assertEquals(connections, socket.connectionsOpened(), "no reconnection was needed");
@@ -226,7 +226,7 @@ class SlackSocketModeTest {
         assertTrue(connectionOpens() > opens, "a new connection URL was asked for");
         String channel = channel("CSREFRESH");
         String ts = ts();
-        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        send(mentionOf(channel, ts, "who invented the running machine?"));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
     }
 
@@ -238,7 +238,7 @@ class SlackSocketModeTest {
         await().atMost(CONNECT_TIME).until(() -> socket.connectionsOpened() > connections && socket.connected());
         String channel = channel("CSDROP");
         String ts = ts();
-        send(callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?")));
+        send(mentionOf(channel, ts, "who invented the running machine?"));
         await().atMost(ANSWER_TIME).until(() -> posts(slack, channel).size() == 1);
     }
 
@@ -271,7 +271,7 @@ class SlackSocketModeTest {
     void anEventSentAgainAfterAReconnectionIsAnsweredOnce() {
         String channel = channel("CSAGAIN");
         String ts = ts();
-        String event = callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> who invented the running machine?"));
+        String event = mentionOf(channel, ts, "who invented the running machine?");
         awaitAcknowledged(send(event));
         int connections = socket.connectionsOpened();
         socket.drop();
@@ -284,6 +284,11 @@ class SlackSocketModeTest {
         awaitAcknowledged(again);
         await().atMost(ANSWER_TIME).until(() -> !posts(slack, channel).isEmpty());
         await().during(QUIET).atMost(QUIET.plusSeconds(5)).until(() -> posts(slack, channel).size() == 1);
+    }
+
+    /** An Events API payload: the bot mentioned with a question, in a message at {@code ts}. */
+    private static String mentionOf(String channel, String ts, String question) {
+        return callback("Ev" + ts, mention(channel, ts, "<@" + BOT_USER + "> " + question));
     }
 
     /** Sends an Events API payload in a fresh envelope; returns the envelope's id. */
