@@ -52,11 +52,11 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
 
     /**
      * The Slack client (OkHttp, TLS trust store) costs a noticeable part of startup, so it is built
-     * on the first delivery, and never when Slack is off.
+     * on first use, and never when Slack is off. Socket Mode shares it.
      */
-    private synchronized void client() {
+    synchronized Slack client() {
         if (slack != null) {
-            return;
+            return slack;
         }
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().replaceAll("/+$", "") + "/api/");
@@ -66,6 +66,7 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
         slack = Slack.getInstance(config);
         methods = settings.token().map(slack::methods);
         responder = new SlashCommandResponseSender(slack);
+        return slack;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -76,7 +77,7 @@ public class SlackChannel implements ChatChannel<SlackDestination>, ChatPlatform
 
     @Override
     public String displayName() {
-        return "Slack";
+        return "Slack Events API";
     }
 
     @Override

@@ -9,7 +9,7 @@ public class NoPlatforms implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("slack.signing-secret", "", "slack.bot-token", "",
+        return Map.of("slack.signing-secret", "", "slack.bot-token", "", "slack.app-token", "",
                 "teams.security-token", "", "discord.public-key", "",
                 "mattermost.command-token", "", "mattermost.webhook-token", "");
     }

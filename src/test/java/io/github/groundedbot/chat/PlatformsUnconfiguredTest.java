@@ -2,10 +2,14 @@ package io.github.groundedbot.chat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +17,18 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @TestProfile(NoPlatforms.class)
 class PlatformsUnconfiguredTest {
+
+    @Inject
+    Instance<ChatPlatform> platforms;
+
+    @Test
+    void theStartupLineSaysEachPlatformIsOffAndWhatTurnsItOn() {
+        assertThat(ChatPlatforms.summary(platforms.stream().toList()))
+                .startsWith("Chat platforms on: none; off: ")
+                .contains("Slack Events API (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)")
+                .contains("Slack Socket Mode (set SLACK_APP_TOKEN and SLACK_BOT_TOKEN)")
+                .contains("Microsoft Teams (set TEAMS_SECURITY_TOKEN");
+    }
 
     @ParameterizedTest
     @CsvSource({
