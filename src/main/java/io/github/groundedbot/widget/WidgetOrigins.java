@@ -1,5 +1,6 @@
 package io.github.groundedbot.widget;
 
+import io.quarkus.runtime.Startup;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.util.Set;
  * WebSocket handshake and the CORS routes both make. A wrong entry stops the application at
  * startup rather than leaving a site silently refused.
  */
+@Startup
 @ApplicationScoped
 public class WidgetOrigins {
 

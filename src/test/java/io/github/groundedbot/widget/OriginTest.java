@@ -1,9 +1,13 @@
 package io.github.groundedbot.widget;
 
 import io.vertx.core.net.HostAndPort;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,6 +38,19 @@ class OriginTest {
         assertTrue(Origin.parse(text).isEmpty(), text);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Origin.configured(text));
         assertTrue(refused.getMessage().contains("widget.allowed-origins"), refused.getMessage());
+    }
+
+    @Test
+    void aWrongEntryInTheListIsNamed() {
+        WidgetConfig config = () -> Optional.of(List.of("https://help.example.com", "https://intranet.example.com/portal"));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new WidgetOrigins(config));
+        assertTrue(refused.getMessage().contains("https://intranet.example.com/portal"), refused.getMessage());
+    }
+
+    @Test
+    void theListIsKeptAsBrowsersWriteOrigins() {
+        WidgetConfig config = () -> Optional.of(List.of("HTTPS://Help.Example.com:443", "http://intranet:8081", " "));
+        assertEquals(List.of("http://intranet:8081", "https://help.example.com"), new WidgetOrigins(config).allowed());
     }
 
     @ParameterizedTest
