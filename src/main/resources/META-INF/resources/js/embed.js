@@ -38,7 +38,7 @@ const CLOSE_LABEL = 'Close the chat';
  * Adds the launcher to the page (the panel opens from it).
  * @param {Theme} theme
  * @param {URL} baseUrl the bot, ending in '/': where widget.js came from
- * @returns {Promise<void>} rejects, leaving nothing on the page, when the bot cannot be reached
+ * @returns {Promise<EmbeddedChat>} rejects, leaving nothing on the page, when the bot cannot be reached
  */
 export async function embed(theme, baseUrl) {
   await documentReady();
@@ -58,53 +58,75 @@ export async function embed(theme, baseUrl) {
     throw error;
   }
 
-  const widget = el('div', 'widget');
-  widget.dataset.position = POSITIONS.has(theme.position) ? theme.position : DEFAULT_POSITION;
-  applyColor(widget, theme.color);
-  const panel = el('section', 'panel');
-  panel.id = PANEL_ID;
-  panel.hidden = true;
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-labelledby', IDS.title);
-  panel.append(layout);
-  const launcher = button('launcher');
-  launcher.setAttribute('aria-controls', PANEL_ID);
-  widget.append(panel, launcher);
-  shadow.append(widget);
-  const parts = findParts(shadow);
+  return new EmbeddedChat(shadow, layout, theme, baseUrl);
+}
 
-  const title = ownTitle(shadow, theme.title);
-  if (theme.welcome) shadow.getElementById(IDS.welcomeText).textContent = theme.welcome;
-  const close = button('icon-button close');
-  close.append(icon('close'));
-  close.setAttribute('aria-label', CLOSE_LABEL);
-  shadow.getElementById(IDS.topbar).append(close);
+/** The launcher and the panel in the shadow root, and opening and closing them. */
+class EmbeddedChat {
+  /**
+   * @param {ShadowRoot} shadow
+   * @param {Node} layout the chat's markup (chatMarkup)
+   * @param {Theme} theme
+   * @param {URL} baseUrl
+   */
+  constructor(shadow, layout, theme, baseUrl) {
+    this.shadow = shadow;
+    this.baseUrl = baseUrl;
+    /** The mounted chat, from the first open on. @type {import('./chat.js').MountedChat|null} */
+    this.chat = null;
 
-  let chat = null;
-  const show = (open) => {
-    panel.hidden = !open;
-    widget.classList.toggle('open', open);
-    launcher.replaceChildren(icon(open ? 'close' : 'chat'));
-    launcher.setAttribute('aria-expanded', String(open));
-    launcher.setAttribute('aria-label', (open ? CLOSE_LABEL : OPEN_LABEL) + ': ' + title);
-    launcher.title = launcher.getAttribute('aria-label');
-  };
-  const open = () => {
-    show(true);
-    chat ??= mountChat(shadow, { baseUrl });
-    parts.question.focus();
-  };
-  const dismiss = () => {
-    show(false);
-    launcher.focus();
-  };
-  show(false);
-  launcher.addEventListener('click', () => (panel.hidden ? open() : dismiss()));
-  close.addEventListener('click', dismiss);
-  // Escape closes an open source first (js/sources.js), then the panel.
-  panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && parts.sources.hidden) dismiss();
-  });
+    this.widget = el('div', 'widget');
+    this.widget.dataset.position = POSITIONS.has(theme.position) ? theme.position : DEFAULT_POSITION;
+    applyColor(this.widget, theme.color);
+    this.panel = el('section', 'panel');
+    this.panel.id = PANEL_ID;
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.setAttribute('aria-labelledby', IDS.title);
+    this.panel.append(layout);
+    this.launcher = button('launcher');
+    this.launcher.setAttribute('aria-controls', PANEL_ID);
+    this.widget.append(this.panel, this.launcher);
+    shadow.append(this.widget);
+    this.parts = findParts(shadow);
+
+    this.title = ownTitle(shadow, theme.title);
+    if (theme.welcome) shadow.getElementById(IDS.welcomeText).textContent = theme.welcome;
+    const close = button('icon-button close');
+    close.append(icon('close'));
+    close.setAttribute('aria-label', CLOSE_LABEL);
+    shadow.getElementById(IDS.topbar).append(close);
+
+    this.show(false);
+    this.launcher.addEventListener('click', () => (this.panel.hidden ? this.open() : this.close()));
+    close.addEventListener('click', () => this.close());
+    // Escape closes an open source first (js/sources.js), then the panel.
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.parts.sources.hidden) this.close();
+    });
+  }
+
+  /** Opens the panel (connecting the chat the first time) with the cursor in the question box. */
+  open() {
+    this.show(true);
+    this.chat ??= mountChat(this.shadow, { baseUrl: this.baseUrl });
+    this.parts.question.focus();
+  }
+
+  /** Closes the panel (the conversation stays) and gives focus back to the launcher. */
+  close() {
+    this.show(false);
+    this.launcher.focus();
+  }
+
+  show(open) {
+    this.panel.hidden = !open;
+    this.widget.classList.toggle('open', open);
+    const label = (open ? CLOSE_LABEL : OPEN_LABEL) + ': ' + this.title;
+    this.launcher.replaceChildren(icon(open ? 'close' : 'chat'));
+    this.launcher.setAttribute('aria-expanded', String(open));
+    this.launcher.setAttribute('aria-label', label);
+    this.launcher.title = label;
+  }
 }
 
 function documentReady() {
