@@ -4,7 +4,10 @@ import io.github.groundedbot.widget.HostSite;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,9 @@ class WidgetPageTest {
 
     @ConfigProperty(name = HostSite.ALLOWED)
     String allowedSite;
+
+    @Inject
+    OpenConnections connections;
 
     @BeforeAll
     static void startBrowser() {
@@ -180,6 +186,25 @@ class WidgetPageTest {
 
         browser.await().until(ExpectedConditions.textToBePresentInElement(
                 reply.findElement(By.cssSelector(".feedback-note")), "Thanks"));
+    }
+
+    @Test
+    void whenTheServerDropsTheSocketTheWidgetReconnectsAndAnswersAgain() {
+        openSite(allowedSite);
+        launcher().click();
+        awaitConnected();
+        ask(SeedQuestions.answerable());
+
+        int closed = 0;
+        for (WebSocketConnection connection : connections) {
+            connection.closeAndAwait();
+            closed++;
+        }
+        assertTrue(closed > 0, "the widget had a connection open");
+
+        browser.await().until(d -> "Reconnected".equals(shadow().findElement(By.cssSelector("#status-text")).getText()));
+        WebElement again = ask(SeedQuestions.answerable(1));
+        assertTrue(again.getAttribute("class").contains("grounded"), "the new connection, from the same site, answers");
     }
 
     @Test
