@@ -8,8 +8,8 @@
  *   const chat = mountChat(shadowRoot, { baseUrl: 'https://bot.example.org/' });
  *   // later: chat.unmount();
  *
- * (A page on another origin also needs the server to allow it: quarkus.http.cors.*, and the
- * Content-Security-Policy's connect-src on that page.)
+ * (A page on another origin also needs the server to allow it, in widget.allowed-origins, and its
+ * own Content-Security-Policy, if it has one, to allow the server: js/embed.js and docs/widget.md.)
  */
 
 import { fetchLimits } from './api.js';

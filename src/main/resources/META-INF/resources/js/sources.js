@@ -1,13 +1,12 @@
 /**
- * The sources panel: a citation's title, source, date, snippet and link. Beside the chat on wide
- * screens; on narrow ones a sheet over a dimmed chat, where a tap outside closes it. Opening it
+ * The sources panel: a citation's title, source, date, snippet and link. Beside the conversation
+ * when the chat is wide; when it is narrow (a phone, the widget's panel) a sheet over the dimmed
+ * conversation, where a tap outside closes it. app.css decides which by the chat's width. Opening it
  * moves focus into it; closing it (the close button, Escape) gives focus back to what opened it.
  */
 
 import { el, safeUrl } from './dom.js';
 
-/** Matches app.css: below this width the panel is a sheet. */
-const SHEET_LAYOUT = '(max-width: 959.98px)';
 const OPEN_CLASS = 'sources-open';
 /** What opens the panel; a click on one of these is not a click "outside". */
 const TRIGGERS = '.cite, .source-chip';
@@ -24,10 +23,9 @@ export class SourcesPanel {
     this.onLayoutChange = onLayoutChange;
     /** The marker or chip that opened the panel, to give focus back when it closes. */
     this.trigger = null;
-    const sheetLayout = window.matchMedia(SHEET_LAYOUT);
     parts.sourcesClose.addEventListener('click', () => this.close(), { signal });
     root.addEventListener('click', (event) => {
-      if (parts.sources.hidden || !sheetLayout.matches) return;
+      if (parts.sources.hidden || !isSheet(parts.sources)) return;
       if (parts.sources.contains(event.target) || event.target.closest(TRIGGERS)) return;
       this.close();
     }, { signal });
@@ -99,6 +97,11 @@ export class SourcesPanel {
       if (trigger.isConnected) trigger.focus();
     }
   }
+}
+
+/** A sheet lies over the conversation; a column beside it stays in the flow (app.css). */
+function isSheet(panel) {
+  return getComputedStyle(panel).position !== 'static';
 }
 
 /** "2024-05-10" in the reader's locale, e.g. "May 10, 2024"; null for anything else. */

@@ -114,6 +114,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Relative luminance (0 black .. 1 white) of a computed "rgb(r, g, b)" colour. */
+    static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(parts[i]) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
     @Override
     public void close() {
         try {

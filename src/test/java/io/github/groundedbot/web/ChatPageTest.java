@@ -292,7 +292,7 @@ class ChatPageTest {
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
             String dark = (String) browser.script("return getComputedStyle(document.body).backgroundColor;");
             assertNotEquals(light, dark);
-            assertTrue(luminance(dark) < 0.2 && luminance(light) > 0.8, light + " turns dark: " + dark);
+            assertTrue(Browser.luminance(dark) < 0.2 && Browser.luminance(light) > 0.8, light + " turns dark: " + dark);
 
             page.ask(SeedQuestions.answerable());
             page.ask(SeedQuestions.offTopic());
@@ -324,16 +324,5 @@ class ChatPageTest {
 
     private static List<String> classes(WebElement element) {
         return List.of(element.getAttribute("class").trim().split("\\s+"));
-    }
-
-    /** Relative luminance (0 black .. 1 white) of a computed "rgb(r, g, b)" colour. */
-    private static double luminance(String rgb) {
-        String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");
-        double[] c = new double[3];
-        for (int i = 0; i < 3; i++) {
-            double v = Integer.parseInt(parts[i]) / 255.0;
-            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 }

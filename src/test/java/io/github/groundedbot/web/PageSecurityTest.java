@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,13 @@ class PageSecurityTest {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; "
             + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * The one module that parses HTML: js/embed.js reads the bot's own index.html (from the server
+     * the modules come from, never data) into an inert document, to take the chat's markup from it.
+     */
+    private static final String EMBED = "js/embed.js";
+    private static final String PARSER = "DOMParser";
+
     /** Where the page's files are served from, on the class path. */
     private static final String RESOURCES = "/META-INF/resources/";
 
@@ -39,8 +47,8 @@ class PageSecurityTest {
     private static final List<String> PAGES = List.of("index.html", "admin/index.html");
 
     static Stream<String> pageFiles() throws IOException {
-        return Stream.concat(Stream.of("/", "/index.html", "/app.css", "/favicon.svg", "/admin/", "/admin/index.html",
-                "/admin/admin.css"), modules().stream().map(module -> "/" + module));
+        return Stream.concat(Stream.of("/", "/index.html", "/app.css", "/favicon.svg", "/widget.js", "/widget.css",
+                "/admin/", "/admin/index.html", "/admin/admin.css"), modules().stream().map(module -> "/" + module));
     }
 
     @ParameterizedTest
@@ -107,10 +115,29 @@ class PageSecurityTest {
         for (String module : modules) {
             String js = resource(module);
             for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                    "new Function", "DOMParser")) {
-                assertFalse(js.contains(sink), module + " must build nodes with textContent, not " + sink);
+                    "new Function", PARSER)) {
+                if (!(module.equals(EMBED) && sink.equals(PARSER))) {
+                    assertFalse(js.contains(sink), module + " must build nodes with textContent, not " + sink);
+                }
             }
         }
+        String embed = resource(EMBED);
+        assertEquals(1, embed.split(PARSER, -1).length - 1, "the widget parses one document");
+        assertTrue(embed.contains("const PAGE = 'index.html';"), "the document it parses is the bot's own page");
+    }
+
+    @Test
+    void withNoSiteAllowedAnotherSitesPageGetsNeitherTheWidgetNorTheSocket() {
+        given().header("Origin", "https://help.example.com").get("/js/embed.js")
+                .then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://help.example.com")
+                .header("Connection", "Upgrade")
+                .header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .get("/chat")
+                .then().statusCode(403);
     }
 
     @Test
