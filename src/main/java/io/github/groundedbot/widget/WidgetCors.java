@@ -3,6 +3,7 @@ package io.github.groundedbot.widget;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.groundedbot.problem.Problem;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -54,11 +55,12 @@ public class WidgetCors {
     private void check(RoutingContext ctx, CorsHandler cors) {
         // The answer depends on Origin: caches must not give one site's answer to another.
         ctx.response().headers().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-        switch (origins.judge(ctx.request())) {
-            case OWN -> ctx.next();
-            case ALLOWED -> cors.handle(ctx);
-            case REFUSED -> refuse(ctx);
-        }
+        Handler<RoutingContext> next = switch (origins.judge(ctx.request())) {
+            case OWN -> RoutingContext::next;
+            case ALLOWED -> cors;
+            case REFUSED -> this::refuse;
+        };
+        next.handle(ctx);
     }
 
     private void refuse(RoutingContext ctx) {
