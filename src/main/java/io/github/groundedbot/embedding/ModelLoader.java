@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -49,10 +50,14 @@ public class ModelLoader {
         }
     }
 
+    /** Longest an exit waits for the model loader to leave native code. */
+    private static final Duration LOADER_EXIT_WAIT = Duration.ofSeconds(30);
+
     private final Instance<EmbeddingConfig> config;
     private final ExecutorService batches;
     private Settings preloadSettings;
     private CompletableFuture<MiniLmEmbeddingModel> preload;
+    private Thread loader;
 
     public ModelLoader(Instance<EmbeddingConfig> config) {
         this.config = config;
@@ -80,7 +85,7 @@ public class ModelLoader {
             preloadSettings = settings;
             preload = loading;
         }
-        DaemonThreads.factory("embedding-model-load").newThread(() -> {
+        Thread loader = DaemonThreads.factory("embedding-model-load").newThread(() -> {
             long started = System.nanoTime();
             MiniLmEmbeddingModel model;
             try {
@@ -97,7 +102,11 @@ public class ModelLoader {
             } catch (RuntimeException e) {
                 LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
-        }).start();
+        });
+        synchronized (this) {
+            this.loader = loader;
+        }
+        loader.start();
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {
@@ -126,5 +135,18 @@ public class ModelLoader {
 
     void onStop(@Observes ShutdownEvent event) {
         batches.shutdownNow();
+        // onnxruntime crashes the process when the JVM exits while a session is being created (a
+        // start that fails at once, or the check command on a broken fact base): wait for the loader.
+        Thread running;
+        synchronized (this) {
+            running = loader;
+        }
+        if (running != null) {
+            try {
+                running.join(LOADER_EXIT_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
