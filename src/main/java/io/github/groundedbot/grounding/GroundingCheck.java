@@ -2,6 +2,7 @@ package io.github.groundedbot.grounding;
 
 import io.github.groundedbot.answer.AnswerConfig;
 import io.github.groundedbot.question.QuestionProfile;
+import io.github.groundedbot.retrieval.Calibration;
 import io.github.groundedbot.retrieval.Candidate;
 import io.github.groundedbot.retrieval.LexicalIndex;
 import io.github.groundedbot.retrieval.Retrieval;
@@ -49,25 +50,45 @@ public class GroundingCheck {
         // what is asked now ("did that stop China?") where the question says anything of its own.
         boolean rankByOwnTerms = !question.carried().isEmpty() && weights.asksSomething();
         List<Evidence> related = retrieval.candidates().stream()
-                .filter(candidate -> candidate.cosine() >= config.minSimilarity())
                 .map(candidate -> {
                     Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
                     double coverage = weights.coverage(stems);
                     double asked = rankByOwnTerms ? weights.ownCoverage(stems) : coverage;
-                    double score = config.semanticWeight() * candidate.cosine() + (1 - config.semanticWeight()) * asked;
-                    return new Evidence(candidate, coverage, score);
+                    double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(),
+                            candidate.snippet().id());
+                    Evidence unscored = new Evidence(candidate, coverage, 0, parts);
+                    double score = config.snippetWeight() * candidate.cosine() + config.partWeight() * unscored.closest()
+                            + (1 - config.snippetWeight() - config.partWeight()) * asked;
+                    return new Evidence(candidate, coverage, score, parts);
                 })
-                .peek(e -> LOG.debugf("cos=%.3f cov=%.2f %s", e.candidate().cosine(), e.coverage(),
+                .filter(e -> e.closest() >= config.minSimilarity())
+                .peek(e -> LOG.debugf("q=%s cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
+                        e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
                         e.candidate().snippet().id()))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
-        return new Grounding(related.stream().filter(this::supports).toList(), related, weights);
+        Thresholds thresholds = thresholds(retrieval.index().calibration());
+        return new Grounding(related.stream().filter(e -> supports(e, thresholds, weights)).toList(), related, weights);
     }
 
-    private boolean supports(Evidence evidence) {
-        double cosine = evidence.candidate().cosine();
-        return cosine >= config.strongSimilarity()
-                || (cosine >= config.minSimilarity() && evidence.coverage() >= config.minCoverage());
+    /**
+     * The configured thresholds, raised to what this base's calibration shows unrelated snippets
+     * reach: closeness alone supports only above that level, and closeness with the question's terms
+     * only above the median unrelated snippet.
+     */
+    private Thresholds thresholds(Calibration calibration) {
+        return new Thresholds(config.strongSimilarity(), config.minSimilarity());
+    }
+
+    private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights) {
+        double closest = evidence.closest();
+        boolean veryClose = closest >= thresholds.strong()
+                && (weights.unknownShare() < config.maxUnknownShare() || closest >= config.unknownNameSimilarity());
+        return veryClose || closest >= thresholds.lexical() && evidence.coverage() >= config.minCoverage();
+    }
+
+    /** @param strong closeness that supports alone; @param lexical closeness that supports with the question's terms */
+    private record Thresholds(double strong, double lexical) {
     }
 
     private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {

@@ -18,13 +18,13 @@ import java.nio.file.Path;
 class EarthquakeFaqEvaluationTest extends FactBaseEvaluation {
 
     /** Answerable questions (of 20) answered right, at least: today's level. The target is 18. */
-    static final int EARTHQUAKE_MIN_ANSWERED = 13;
+    static final int EARTHQUAKE_MIN_ANSWERED = 16;
 
     /** Questions to refuse (of 10) refused right, at least: today's level. The target is 9. */
-    static final int EARTHQUAKE_MIN_REFUSED = 8;
+    static final int EARTHQUAKE_MIN_REFUSED = 9;
 
     /** Confidently wrong replies, at most: today's level. The target is 0; lower this as the bot improves. */
-    static final int EARTHQUAKE_MAX_CONFIDENTLY_WRONG = 7;
+    static final int EARTHQUAKE_MAX_CONFIDENTLY_WRONG = 2;
 
     private static final String SET = "usgs-earthquakes";
     private static final Path DIR = EvalFiles.FACT_BASES.resolve(SET);

@@ -24,10 +24,10 @@ class FaqDevEvaluationTest extends FactBaseEvaluation {
     static final int FAQ_DEV_MIN_ANSWERED = 17;
 
     /** Questions to refuse (of 10) refused right, at least: today's level. The target is 9. */
-    static final int FAQ_DEV_MIN_REFUSED = 9;
+    static final int FAQ_DEV_MIN_REFUSED = 10;
 
     /** Confidently wrong replies, at most: today's level. The target is 0; lower this as the bot improves. */
-    static final int FAQ_DEV_MAX_CONFIDENTLY_WRONG = 3;
+    static final int FAQ_DEV_MAX_CONFIDENTLY_WRONG = 2;
 
     private static final String SET = "faq-dev";
     private static final Path DIR = EvalFiles.SHARED.map(shared -> shared.resolve(SET)).orElse(Path.of(SET));
