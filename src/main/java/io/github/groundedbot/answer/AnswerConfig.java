@@ -48,6 +48,14 @@ public interface AnswerConfig {
     @WithDefault("0.5")
     double partWeight();
 
+    /**
+     * In a follow-up that asks something of its own ("did that stop China?"), the subjects carried
+     * from the last turn pull every closeness towards the last answer: this share of the ranking goes
+     * to the question's own terms instead, and closeness shares the rest in the usual proportion.
+     */
+    @WithDefault("0.4")
+    double followUpOwnWeight();
+
     /** A sentence from a second snippet joins the answer only if that snippet scores within this of the first. */
     @WithDefault("0.08")
     double secondSnippetMargin();

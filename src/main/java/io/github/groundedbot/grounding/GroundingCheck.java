@@ -53,12 +53,15 @@ public class GroundingCheck {
                 .map(candidate -> {
                     Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
                     double coverage = weights.coverage(stems);
-                    double asked = rankByOwnTerms ? weights.ownCoverage(stems) : coverage;
                     double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(),
                             candidate.snippet().id());
                     Evidence unscored = new Evidence(candidate, coverage, 0, parts);
-                    double score = config.snippetWeight() * candidate.cosine() + config.partWeight() * unscored.closest()
-                            + (1 - config.snippetWeight() - config.partWeight()) * asked;
+                    double closeness = config.snippetWeight() * candidate.cosine() + config.partWeight() * unscored.closest();
+                    double closenessShare = config.snippetWeight() + config.partWeight();
+                    double score = rankByOwnTerms
+                            ? (1 - config.followUpOwnWeight()) * closeness / closenessShare
+                            + config.followUpOwnWeight() * weights.ownCoverage(stems)
+                            : closeness + (1 - closenessShare) * coverage;
                     return new Evidence(candidate, coverage, score, parts);
                 })
                 .filter(e -> e.closest() >= config.minSimilarity())
