@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * @param coverage share of the question's terms the snippet contains, weighted by IDF (0..1)
  * @param score    ranking of supporting snippets: semantic similarity blended with coverage
- * @param parts    cosines of the question with the snippet's title (index 0) and each of its sentences
+ * @param parts    cosines of the question with the snippet's title (index 0), each of its sentences, then each
+ *                 of its alternate questions
  */
 public record Evidence(Candidate candidate, double coverage, double score, double[] parts) {
 
@@ -28,7 +29,7 @@ public record Evidence(Candidate candidate, double coverage, double score, doubl
         return Math.max(candidate.cosine(), Math.max(titleCosine(), bestSentenceCosine()));
     }
 
-    /** The closest sentence's cosine. */
+    /** The closest sentence's or alternate question's cosine. */
     public double bestSentenceCosine() {
         return parts.length < 2 ? 0 : Arrays.stream(parts, 1, parts.length).max().orElse(0);
     }

@@ -41,7 +41,7 @@ public class SnippetTerms {
 
     private Analysis analyse(Snippet snippet) {
         List<String> sentences = Sentences.split(snippet.text());
-        return new Analysis(analyzer.termSet(snippet.indexedText()), sentences,
+        return new Analysis(analyzer.termSet(snippet.searchedText()), sentences,
                 sentences.stream().map(analyzer::termSet).toList());
     }
 

@@ -51,7 +51,11 @@ public class HybridRetriever implements ContentRetriever {
 
     /** Searches the index version serving now; the result names that version for the later stages. */
     public Retrieval retrieve(String query) {
-        KnowledgeIndex index = holder.current();
+        return retrieve(query, holder.current());
+    }
+
+    /** Searches one index version, the one a caller already read the question's aliases from. */
+    public Retrieval retrieve(String query, KnowledgeIndex index) {
         Embedding embedding = embedder.embed(query); // the dense retriever's own call is then a cache hit
         Timer.Sample sample = Timer.start();
         List<Content> fused = fused(Query.from(query), index);

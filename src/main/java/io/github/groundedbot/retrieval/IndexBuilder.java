@@ -42,17 +42,19 @@ public class IndexBuilder {
     /** Not thread-safe against itself: one build at a time (startup, then reloads in turn). */
     public KnowledgeIndex build(FactBase facts) {
         List<Snippet> snippets = facts.snippets();
-        // Per snippet: its indexed text, its title, then each sentence; embedded once each, cached by text.
+        // Per snippet: its indexed text, its title, each sentence, then each alternate question; embedded once each, cached by text.
         List<String> texts = new ArrayList<>();
         List<Integer> firstText = new ArrayList<>(snippets.size());
         List<Integer> sentenceCounts = new ArrayList<>(snippets.size());
         for (Snippet snippet : snippets) {
             firstText.add(texts.size());
             List<String> sentences = Sentences.split(snippet.text());
-            sentenceCounts.add(sentences.size());
+            // Alternate questions are matched like sentences: after them, so sentence positions stay.
+            sentenceCounts.add(sentences.size() + snippet.alsoAsked().size());
             texts.add(snippet.indexedText());
             texts.add(snippet.title());
             texts.addAll(sentences);
+            texts.addAll(snippet.alsoAsked());
         }
         List<float[]> vectors = embed(texts);
 

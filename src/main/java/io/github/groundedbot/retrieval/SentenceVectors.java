@@ -5,21 +5,22 @@ import dev.langchain4j.data.embedding.Embedding;
 import java.util.Map;
 
 /**
- * The embeddings of each snippet's title and of each of its sentences (split as
- * {@code language.Sentences} splits them), so grounding can tell which sentence answers a
+ * The embeddings of each snippet's title, of each of its sentences (split as
+ * {@code language.Sentences} splits them) and of its alternate questions, so grounding can tell which sentence answers a
  * question, not only which snippet is about its topic. Unit vectors, read-only once built.
  */
 public final class SentenceVectors {
 
     private final Map<String, float[][]> bySnippet;
 
-    /** @param bySnippet per snippet id: the title's unit vector first, then one per sentence */
+    /** @param bySnippet per snippet id: the title's unit vector first, then one per sentence, then one per alternate question */
     SentenceVectors(Map<String, float[][]> bySnippet) {
         this.bySnippet = Map.copyOf(bySnippet);
     }
 
     /**
-     * Cosines of the question with the snippet's title (index 0) and its sentences (1..n); empty
+     * Cosines of the question with the snippet's title (index 0), its sentences (1..n) and then its
+     * alternate questions; empty
      * for an unknown snippet.
      */
     public double[] cosines(Embedding question, String snippetId) {
