@@ -38,15 +38,24 @@ public interface AnswerConfig {
 
     /**
      * How supporting snippets are ranked: this share of the score is the cosine similarity of the
-     * question and the whole snippet; {@code part-weight} goes to its closest title or sentence, and
-     * the rest to the IDF-weighted share of the question's terms the snippet contains.
+     * question and the whole snippet; {@code part-weight} goes to its closest title or sentence,
+     * {@code title-weight} to the share of the question's terms its title holds, and the rest to the
+     * IDF-weighted share of the question's terms the snippet contains.
      */
     @WithDefault("0.3")
     double snippetWeight();
 
     /** The share of a snippet's ranking score that is the question's cosine with its closest title or sentence. */
-    @WithDefault("0.5")
+    @WithDefault("0.35")
     double partWeight();
+
+    /**
+     * The share of a snippet's ranking score that is the IDF-weighted share of the question's terms
+     * in its title: a heading that names what is asked marks the snippet most specifically about it,
+     * where a sentence elsewhere only shares a word or the topic.
+     */
+    @WithDefault("0.15")
+    double titleWeight();
 
     /**
      * In a follow-up that asks something of its own ("did that stop China?"), the subjects carried

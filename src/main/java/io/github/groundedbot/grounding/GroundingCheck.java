@@ -51,7 +51,8 @@ public class GroundingCheck {
         boolean rankByOwnTerms = !question.carried().isEmpty() && weights.asksSomething();
         List<Evidence> related = retrieval.candidates().stream()
                 .map(candidate -> {
-                    Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
+                    SnippetTerms.Analysis analysis = snippetTerms.of(candidate.snippet());
+                    Set<String> stems = analysis.terms();
                     double coverage = weights.coverage(stems);
                     double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(),
                             candidate.snippet().id());
@@ -61,12 +62,13 @@ public class GroundingCheck {
                     double score = rankByOwnTerms
                             ? (1 - config.followUpOwnWeight()) * closeness / closenessShare
                             + config.followUpOwnWeight() * weights.ownCoverage(stems)
-                            : closeness + (1 - closenessShare) * coverage;
+                            : closeness + config.titleWeight() * weights.coverage(analysis.titleTerms())
+                            + (1 - closenessShare - config.titleWeight()) * coverage;
                     return new Evidence(candidate, coverage, score, parts);
                 })
                 .filter(e -> e.closest() >= config.minSimilarity())
-                .peek(e -> LOG.debugf("q=%s cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
-                        e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
+                .peek(e -> LOG.debugf("q=%s score=%.3f cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
+                        e.score(), e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
                         e.candidate().snippet().id()))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();

@@ -6,6 +6,8 @@ public enum Expectation {
     TIME,
     /** "how many", "how much": the answer must hold a number. */
     QUANTITY,
+    /** "where", "in which country": the answer must put something in a place. */
+    PLACE,
     /** "why", "what is the reason": the answer must give a cause. */
     REASON,
     /** "what … for?", "what purpose": the answer must say what something is used for. */
