@@ -15,7 +15,7 @@ public enum Expectation {
     /** Any statement about the subject answers. */
     ANY;
 
-    /** A cause or purpose is often implied; a missing date or number is a real gap. */
+    /** A cause or purpose may be given by a neighbouring fact; a date, number or place must be in the answer's own snippets. */
     public boolean soft() {
         return this == REASON || this == PURPOSE;
     }
