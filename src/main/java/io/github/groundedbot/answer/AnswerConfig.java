@@ -20,9 +20,10 @@ public interface AnswerConfig {
     double minCoverage();
 
     /**
-     * At or above this cosine similarity (of the question with the snippet, its title or one of its
-     * sentences) a snippet supports an answer whatever the word overlap (paraphrases), unless
-     * words the fact base never uses carry much of the question ({@code max-unknown-share}).
+     * At or above this cosine similarity (of the question with the snippet or one of its sentences;
+     * a close title only says the snippet is on the topic) a snippet supports an answer whatever the
+     * word overlap (paraphrases), unless words the fact base never uses carry much of the question
+     * ({@code max-unknown-share}).
      */
     @WithDefault("0.65")
     double strongSimilarity();

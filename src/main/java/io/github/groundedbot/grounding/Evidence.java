@@ -29,6 +29,11 @@ public record Evidence(Candidate candidate, double coverage, double score, doubl
         return Math.max(candidate.cosine(), Math.max(titleCosine(), bestSentenceCosine()));
     }
 
+    /** The question's closeness to what the snippet says: its whole text or one sentence (or alternate question). */
+    public double contentCloseness() {
+        return Math.max(candidate.cosine(), bestSentenceCosine());
+    }
+
     /** The closest sentence's or alternate question's cosine. */
     public double bestSentenceCosine() {
         return parts.length < 2 ? 0 : Arrays.stream(parts, 1, parts.length).max().orElse(0);

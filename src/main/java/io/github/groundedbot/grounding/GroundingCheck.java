@@ -86,10 +86,14 @@ public class GroundingCheck {
     }
 
     private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights) {
-        double closest = evidence.closest();
-        boolean veryClose = closest >= thresholds.strong()
-                && (weights.unknownShare() < config.maxUnknownShare() || closest >= config.unknownNameSimilarity());
-        return veryClose || closest >= thresholds.lexical() && evidence.coverage() >= config.minCoverage();
+        // A close title says the snippet is on the topic; only the snippet or a sentence close enough says it
+        // answers without the question's terms (in a base about one thing, most titles are close to most
+        // questions). A title close enough to be the question reworded ("biggest quake" for "largest
+        // earthquake") still carries words the base never uses.
+        boolean veryClose = evidence.contentCloseness() >= thresholds.strong()
+                && (weights.unknownShare() < config.maxUnknownShare()
+                || evidence.closest() >= config.unknownNameSimilarity());
+        return veryClose || evidence.closest() >= thresholds.lexical() && evidence.coverage() >= config.minCoverage();
     }
 
     /** @param strong closeness that supports alone; @param lexical closeness that supports with the question's terms */
