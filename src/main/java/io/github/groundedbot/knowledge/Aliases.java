@@ -2,7 +2,6 @@ package io.github.groundedbot.knowledge;
 
 import io.github.groundedbot.language.Acronyms;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,20 +20,21 @@ import java.util.regex.Pattern;
  */
 public final class Aliases {
 
-    /** No aliases at all. */
-    public static final Aliases NONE = new Aliases(List.of());
-
     private static final String WORD_EDGE_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String WORD_EDGE_AFTER = "(?![\\p{L}\\p{N}])";
+    /** A word in capitals, as an acronym is written. */
+    private static final Pattern CAPITALS = Pattern.compile(WORD_EDGE_BEFORE + "\\p{Lu}{2,}" + WORD_EDGE_AFTER);
 
-    /** One alias: where it matches in a question, and the name it stands for. */
+    /** One curated alias: where it matches in a question, and the name it stands for. */
     private record Alias(Pattern pattern, String name) {
     }
 
-    private final List<Alias> aliases;
+    private final List<Alias> curated;
+    private final Map<String, String> acronyms;
 
-    private Aliases(List<Alias> aliases) {
-        this.aliases = List.copyOf(aliases);
+    private Aliases(List<Alias> curated, Map<String, String> acronyms) {
+        this.curated = List.copyOf(curated);
+        this.acronyms = Map.copyOf(acronyms);
     }
 
     /**
@@ -42,29 +42,25 @@ public final class Aliases {
      * @param snippets the facts, whose multi-word names give acronyms
      */
     public static Aliases of(Map<String, String> curated, List<Snippet> snippets) {
-        List<Alias> aliases = new ArrayList<>();
-        curated.entrySet().stream()
+        List<Alias> aliases = curated.entrySet().stream()
                 .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
-                .forEach(e -> aliases.add(new Alias(Pattern.compile(WORD_EDGE_BEFORE + Pattern.quote(e.getKey())
-                        + WORD_EDGE_AFTER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), e.getValue())));
+                .map(e -> new Alias(Pattern.compile(WORD_EDGE_BEFORE + Pattern.quote(e.getKey()) + WORD_EDGE_AFTER,
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), e.getValue()))
+                .toList();
         Set<String> curatedLower = new HashSet<>();
         curated.keySet().forEach(alias -> curatedLower.add(alias.toLowerCase(Locale.ROOT)));
-        for (Map.Entry<String, String> acronym : acronyms(snippets).entrySet()) {
-            if (!curatedLower.contains(acronym.getKey().toLowerCase(Locale.ROOT))) {
-                aliases.add(new Alias(Pattern.compile(WORD_EDGE_BEFORE + Pattern.quote(acronym.getKey()) + WORD_EDGE_AFTER),
-                        acronym.getValue()));
-            }
-        }
-        return new Aliases(aliases);
+        Map<String, String> acronyms = new HashMap<>(acronyms(snippets));
+        acronyms.keySet().removeIf(acronym -> curatedLower.contains(acronym.toLowerCase(Locale.ROOT)));
+        return new Aliases(aliases, acronyms);
     }
 
     /** Acronyms that stand for exactly one name in the facts and that the facts never write themselves. */
     private static Map<String, String> acronyms(List<Snippet> snippets) {
         Map<String, String> unique = new HashMap<>();
         Set<String> ambiguous = new HashSet<>();
-        StringBuilder all = new StringBuilder();
+        Set<String> written = new HashSet<>();
         for (Snippet snippet : snippets) {
-            all.append(snippet.indexedText()).append('\n');
+            CAPITALS.matcher(snippet.indexedText()).results().forEach(match -> written.add(match.group()));
             Acronyms.in(snippet.text()).forEach((acronym, name) -> {
                 String known = unique.putIfAbsent(acronym, name);
                 if (known != null && !known.equalsIgnoreCase(name)) {
@@ -72,30 +68,23 @@ public final class Aliases {
                 }
             });
         }
-        String facts = all.toString();
-        Map<String, String> kept = new HashMap<>();
-        unique.forEach((acronym, name) -> {
-            if (!ambiguous.contains(acronym)
-                    && !Pattern.compile(WORD_EDGE_BEFORE + Pattern.quote(acronym) + WORD_EDGE_AFTER).matcher(facts).find()) {
-                kept.put(acronym, name);
-            }
-        });
-        return kept;
+        unique.keySet().removeIf(acronym -> ambiguous.contains(acronym) || written.contains(acronym));
+        return unique;
     }
 
     /** The question with every alias replaced by the name the facts use. */
     public String apply(String question) {
         String result = question;
-        for (Alias alias : aliases) {
+        for (Alias alias : curated) {
             Matcher matcher = alias.pattern().matcher(result);
             if (matcher.find()) {
                 result = matcher.replaceAll(Matcher.quoteReplacement(alias.name()));
             }
         }
-        return result;
-    }
-
-    public int size() {
-        return aliases.size();
+        if (acronyms.isEmpty()) {
+            return result;
+        }
+        return CAPITALS.matcher(result).replaceAll(match ->
+                Matcher.quoteReplacement(acronyms.getOrDefault(match.group(), match.group())));
     }
 }
