@@ -125,11 +125,12 @@ public class KnowledgeLoader {
                     + "YAML with at least 'source', and a closing '---' line");
             return List.of();
         }
-        Snippet.Source source = parseSource(lines, bodyStart, relative, problems);
+        JsonNode frontMatter = frontMatter(lines, bodyStart, relative, problems);
+        Snippet.Source source = frontMatter == null ? null : parseSource(frontMatter, lines, bodyStart, relative, problems);
         if (source == null) {
             return List.of();
         }
-        parseAliases(lines, bodyStart, relative, aliases, problems);
+        parseAliases(frontMatter, lines, bodyStart, relative, aliases, problems);
 
         String base = relative.substring(0, relative.length() - ".md".length());
         String topic = humanize(base);
@@ -209,14 +210,9 @@ public class KnowledgeLoader {
      * The front matter's {@code aliases}: a list of {@code alias = name} lines. They apply to the whole
      * base (a question is not asked of one file); one alias naming two things is a problem.
      */
-    private static void parseAliases(String[] lines, int bodyStart, String file, Map<String, CuratedAlias> aliases,
-                                     List<String> problems) {
-        JsonNode node;
-        try {
-            node = YAML.readTree(String.join("\n", List.of(lines).subList(1, bodyStart - 1))).get(ALIASES);
-        } catch (JsonProcessingException e) {
-            return; // reported with the source
-        }
+    private static void parseAliases(JsonNode frontMatter, String[] lines, int bodyStart, String file,
+                                     Map<String, CuratedAlias> aliases, List<String> problems) {
+        JsonNode node = frontMatter.get(ALIASES);
         if (node == null || node.isNull()) {
             return;
         }
@@ -261,7 +257,8 @@ public class KnowledgeLoader {
     private record CuratedAlias(String alias, String name, String location) {
     }
 
-    private static Snippet.Source parseSource(String[] lines, int bodyStart, String file, List<String> problems) {
+    /** The front matter as a YAML object, or null (with a problem) when it is broken or not 'key: value' lines. */
+    private static JsonNode frontMatter(String[] lines, int bodyStart, String file, List<String> problems) {
         String yaml = String.join("\n", List.of(lines).subList(1, bodyStart - 1));
         JsonNode node;
         try {
@@ -275,6 +272,11 @@ public class KnowledgeLoader {
             problems.add(file + ":2: front matter must be YAML 'key: value' lines with at least 'source'");
             return null;
         }
+        return node;
+    }
+
+    private static Snippet.Source parseSource(JsonNode node, String[] lines, int bodyStart, String file,
+                                              List<String> problems) {
         String title = text(node, "source");
         if (title == null || title.isBlank()) {
             problems.add(file + ":" + lineOf(lines, bodyStart, "source") + ": front matter has no 'source' "
