@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether the retrieved facts answer a question, before any answer is composed.
@@ -50,22 +49,7 @@ public class GroundingCheck {
         // what is asked now ("did that stop China?") where the question says anything of its own.
         boolean rankByOwnTerms = !question.carried().isEmpty() && weights.asksSomething();
         List<Evidence> related = retrieval.candidates().stream()
-                .map(candidate -> {
-                    SnippetTerms.Analysis analysis = snippetTerms.of(candidate.snippet());
-                    Set<String> stems = analysis.terms();
-                    double coverage = weights.coverage(stems);
-                    double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(),
-                            candidate.snippet().id());
-                    Evidence unscored = new Evidence(candidate, coverage, 0, parts);
-                    double closeness = config.snippetWeight() * candidate.cosine() + config.partWeight() * unscored.closest();
-                    double closenessShare = config.snippetWeight() + config.partWeight();
-                    double score = rankByOwnTerms
-                            ? (1 - config.followUpOwnWeight()) * closeness / closenessShare
-                            + config.followUpOwnWeight() * weights.ownCoverage(stems)
-                            : closeness + config.titleWeight() * weights.coverage(analysis.titleTerms())
-                            + (1 - closenessShare - config.titleWeight()) * coverage;
-                    return new Evidence(candidate, coverage, score, parts);
-                })
+                .map(candidate -> evidence(candidate, retrieval, weights, rankByOwnTerms))
                 .filter(e -> e.closest() >= config.minSimilarity())
                 .peek(e -> LOG.debugf("q=%s score=%.3f cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
                         e.score(), e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
@@ -74,6 +58,26 @@ public class GroundingCheck {
                 .toList();
         Thresholds thresholds = thresholds(retrieval.index().calibration());
         return new Grounding(related.stream().filter(e -> supports(e, thresholds, weights)).toList(), related, weights);
+    }
+
+    /**
+     * How one candidate supports the question, ranked by closeness (the whole snippet, and its closest
+     * title or sentence) and by the question's terms in its title and in its text; a follow-up that
+     * asks something of its own is ranked by its own terms instead of the terms it carried.
+     */
+    private Evidence evidence(Candidate candidate, Retrieval retrieval, TermWeights weights, boolean rankByOwnTerms) {
+        SnippetTerms.Analysis analysis = snippetTerms.of(candidate.snippet());
+        double coverage = weights.coverage(analysis.terms());
+        double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(), candidate.snippet().id());
+        double closest = new Evidence(candidate, coverage, 0, parts).closest();
+        double closeness = config.snippetWeight() * candidate.cosine() + config.partWeight() * closest;
+        double closenessShare = config.snippetWeight() + config.partWeight();
+        double score = rankByOwnTerms
+                ? (1 - config.followUpOwnWeight()) * closeness / closenessShare
+                + config.followUpOwnWeight() * weights.ownCoverage(analysis.terms())
+                : closeness + config.titleWeight() * weights.coverage(analysis.titleTerms())
+                + (1 - closenessShare - config.titleWeight()) * coverage;
+        return new Evidence(candidate, coverage, score, parts);
     }
 
     /**
