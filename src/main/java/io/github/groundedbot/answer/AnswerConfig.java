@@ -19,23 +19,52 @@ public interface AnswerConfig {
     @WithDefault("0.5")
     double minCoverage();
 
-    /** At or above this cosine similarity a snippet supports an answer whatever the word overlap (paraphrases). */
-    @WithDefault("0.62")
+    /**
+     * At or above this cosine similarity (of the question with the snippet or one of its sentences;
+     * a close title only says the snippet is on the topic) a snippet supports an answer whatever the
+     * word overlap (paraphrases), unless words the fact base never uses carry much of the question
+     * ({@code max-unknown-share}).
+     */
+    @WithDefault("0.65")
     double strongSimilarity();
 
     /**
      * A question naming something the fact base never mentions (a capitalised name, an acronym,
-     * a model number) is refused unless a snippet is at least this similar.
+     * a model number, a lower-case identifier) is refused unless a snippet is at least this similar;
+     * a question whose ask is mostly words the base never uses needs this much to be supported on
+     * closeness alone.
      */
     @WithDefault("0.8")
     double unknownNameSimilarity();
 
     /**
-     * How supporting snippets are ranked: this share of the score is the cosine similarity, the
-     * rest the IDF-weighted share of the question's terms the snippet contains.
+     * How supporting snippets are ranked: this share of the score is the cosine similarity of the
+     * question and the whole snippet; {@code part-weight} goes to its closest title or sentence,
+     * {@code title-weight} to the share of the question's terms its title holds, and the rest to the
+     * IDF-weighted share of the question's terms the snippet contains.
      */
-    @WithDefault("0.6")
-    double semanticWeight();
+    @WithDefault("0.3")
+    double snippetWeight();
+
+    /** The share of a snippet's ranking score that is the question's cosine with its closest title or sentence. */
+    @WithDefault("0.35")
+    double partWeight();
+
+    /**
+     * The share of a snippet's ranking score that is the IDF-weighted share of the question's terms
+     * in its title: a heading that names what is asked marks the snippet most specifically about it,
+     * where a sentence elsewhere only shares a word or the topic.
+     */
+    @WithDefault("0.15")
+    double titleWeight();
+
+    /**
+     * In a follow-up that asks something of its own ("did that stop China?"), the subjects carried
+     * from the last turn pull every closeness towards the last answer: this share of the ranking goes
+     * to the question's own terms instead, and closeness shares the rest in the usual proportion.
+     */
+    @WithDefault("0.4")
+    double followUpOwnWeight();
 
     /** A sentence from a second snippet joins the answer only if that snippet scores within this of the first. */
     @WithDefault("0.08")
@@ -44,6 +73,13 @@ public interface AnswerConfig {
     /** Longest extractive answer, in characters; sentences that would go past it are left out. */
     @WithDefault("600")
     int maxAnswerLength();
+
+    /**
+     * When words no snippet uses carry at least this share of a question's own weight (IDF), the
+     * question's specific ask is off the facts: closeness of topic alone does not support an answer.
+     */
+    @WithDefault("0.5")
+    double maxUnknownShare();
 
     /** Most sentences in one answer. */
     @WithDefault("3")

@@ -17,6 +17,7 @@ import io.github.groundedbot.question.QuestionReader;
 import io.github.groundedbot.question.ReadQuestion;
 import io.github.groundedbot.retrieval.HybridRetriever;
 import io.github.groundedbot.retrieval.IndexHolder;
+import io.github.groundedbot.retrieval.KnowledgeIndex;
 import io.github.groundedbot.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -90,15 +91,17 @@ public class AnswerService {
         Conversation conversation = opened.conversation();
         String id = opened.id();
 
-        ReadQuestion read = reader.read(text, conversation.turns());
+        // One index version for the whole answer: its aliases, its search, its topics.
+        KnowledgeIndex serving = index.current();
+        ReadQuestion read = reader.read(serving.facts().aliases().apply(text), conversation.turns());
         if (read instanceof ReadQuestion.SmallTalkMessage smallTalk) {
             Answer reply = Answer.of(Outcome.SMALL_TALK,
-                    Replies.smallTalk(smallTalk.kind(), index.current().facts().topics()), id);
+                    Replies.smallTalk(smallTalk.kind(), serving.facts().topics()), id);
             deltas.accept(reply.answer());
             return reply;
         }
         ReadQuestion.Searched searched = (ReadQuestion.Searched) read;
-        Retrieval retrieval = retriever.retrieve(searched.profile().text());
+        Retrieval retrieval = retriever.retrieve(searched.profile().text(), serving);
         Grounding found = grounding.check(searched.profile(), retrieval);
         if (searched instanceof ReadQuestion.More) {
             found = found.unseen(conversation.shown());

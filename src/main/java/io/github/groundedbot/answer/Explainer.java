@@ -76,7 +76,7 @@ public class Explainer {
     public Explanation explain(String question, KnowledgeIndex index, AnswerComposer composer) {
         String text = validator.question(question);
         FactBase facts = index.facts();
-        ReadQuestion read = reader.read(text, List.of());
+        ReadQuestion read = reader.read(facts.aliases().apply(text), List.of()); // as AnswerService reads it
         if (read instanceof ReadQuestion.SmallTalkMessage smallTalk) {
             Explanation.Reading reading = new Explanation.Reading(kind(read), null, List.of(), null, List.of(),
                     List.of());
@@ -85,7 +85,7 @@ public class Explainer {
         }
         ReadQuestion.Searched searched = (ReadQuestion.Searched) read;
         QuestionProfile profile = searched.profile();
-        Retrieval retrieval = retriever.retrieve(profile.text(), index);
+        Retrieval retrieval = retriever.retrieveUnmetered(profile.text(), index);
         Grounding found = grounding.check(profile, retrieval);
         Optional<Draft> draft = composer.compose(new Composition(searched, found, List.of()), Deltas.none());
 

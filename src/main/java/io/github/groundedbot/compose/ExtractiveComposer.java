@@ -69,11 +69,11 @@ public class ExtractiveComposer implements AnswerComposer {
                 // The best snippet may not hold the kind of answer asked for ("why", "when"); another
                 // supporting snippet that shares the question's words may.
                 .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
-                // A cause often sits in a neighbouring fact, or is stated without "because"; a missing
-                // date or number is a real gap.
+                // A cause or purpose often sits in a neighbouring fact that shares the question's words.
+                // A sentence that states none does not answer "why", however close its snippet: like a
+                // missing date or number, that is a gap to refuse, not a topic to talk about.
                 .or(() -> !question.expectation().soft() ? Optional.empty()
-                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text))
-                        .or(() -> bestOf(pool, s -> s.evidence == best)));
+                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text)));
         return lead.map(l -> around(l, question, pool, weights));
     }
 

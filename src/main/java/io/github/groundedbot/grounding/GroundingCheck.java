@@ -2,6 +2,7 @@ package io.github.groundedbot.grounding;
 
 import io.github.groundedbot.answer.AnswerConfig;
 import io.github.groundedbot.question.QuestionProfile;
+import io.github.groundedbot.retrieval.Calibration;
 import io.github.groundedbot.retrieval.Candidate;
 import io.github.groundedbot.retrieval.LexicalIndex;
 import io.github.groundedbot.retrieval.Retrieval;
@@ -10,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Decides whether the retrieved facts answer a question, before any answer is composed.
@@ -49,25 +49,59 @@ public class GroundingCheck {
         // what is asked now ("did that stop China?") where the question says anything of its own.
         boolean rankByOwnTerms = !question.carried().isEmpty() && weights.asksSomething();
         List<Evidence> related = retrieval.candidates().stream()
-                .filter(candidate -> candidate.cosine() >= config.minSimilarity())
-                .map(candidate -> {
-                    Set<String> stems = snippetTerms.of(candidate.snippet()).terms();
-                    double coverage = weights.coverage(stems);
-                    double asked = rankByOwnTerms ? weights.ownCoverage(stems) : coverage;
-                    double score = config.semanticWeight() * candidate.cosine() + (1 - config.semanticWeight()) * asked;
-                    return new Evidence(candidate, coverage, score);
-                })
-                .peek(e -> LOG.debugf("cos=%.3f cov=%.2f %s", e.candidate().cosine(), e.coverage(),
+                .map(candidate -> evidence(candidate, retrieval, weights, rankByOwnTerms))
+                .filter(e -> e.closest() >= config.minSimilarity())
+                .peek(e -> LOG.debugf("q=%s score=%.3f cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
+                        e.score(), e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
                         e.candidate().snippet().id()))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
-        return new Grounding(related.stream().filter(this::supports).toList(), related, weights);
+        Thresholds thresholds = thresholds(retrieval.index().calibration());
+        return new Grounding(related.stream().filter(e -> supports(e, thresholds, weights)).toList(), related, weights);
     }
 
-    private boolean supports(Evidence evidence) {
-        double cosine = evidence.candidate().cosine();
-        return cosine >= config.strongSimilarity()
-                || (cosine >= config.minSimilarity() && evidence.coverage() >= config.minCoverage());
+    /**
+     * How one candidate supports the question, ranked by closeness (the whole snippet, and its closest
+     * title or sentence) and by the question's terms in its title and in its text; a follow-up that
+     * asks something of its own is ranked by its own terms instead of the terms it carried.
+     */
+    private Evidence evidence(Candidate candidate, Retrieval retrieval, TermWeights weights, boolean rankByOwnTerms) {
+        SnippetTerms.Analysis analysis = snippetTerms.of(candidate.snippet());
+        double coverage = weights.coverage(analysis.terms());
+        double[] parts = retrieval.index().sentences().cosines(retrieval.queryEmbedding(), candidate.snippet().id());
+        double closest = new Evidence(candidate, coverage, 0, parts).closest();
+        double closeness = config.snippetWeight() * candidate.cosine() + config.partWeight() * closest;
+        double closenessShare = config.snippetWeight() + config.partWeight();
+        double score = rankByOwnTerms
+                ? (1 - config.followUpOwnWeight()) * closeness / closenessShare
+                + config.followUpOwnWeight() * weights.ownCoverage(analysis.terms())
+                : closeness + config.titleWeight() * weights.coverage(analysis.titleTerms())
+                + (1 - closenessShare - config.titleWeight()) * coverage;
+        return new Evidence(candidate, coverage, score, parts);
+    }
+
+    /**
+     * The configured thresholds, raised to what this base's calibration shows unrelated snippets
+     * reach: closeness alone supports only above that level, and closeness with the question's terms
+     * only above the median unrelated snippet.
+     */
+    private Thresholds thresholds(Calibration calibration) {
+        return new Thresholds(config.strongSimilarity(), config.minSimilarity());
+    }
+
+    private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights) {
+        // A close title says the snippet is on the topic; only the snippet or a sentence close enough says it
+        // answers without the question's terms (in a base about one thing, most titles are close to most
+        // questions). A title close enough to be the question reworded ("biggest quake" for "largest
+        // earthquake") still carries words the base never uses.
+        boolean veryClose = evidence.contentCloseness() >= thresholds.strong()
+                && (weights.unknownShare() < config.maxUnknownShare()
+                || evidence.closest() >= config.unknownNameSimilarity());
+        return veryClose || evidence.closest() >= thresholds.lexical() && evidence.coverage() >= config.minCoverage();
+    }
+
+    /** @param strong closeness that supports alone; @param lexical closeness that supports with the question's terms */
+    private record Thresholds(double strong, double lexical) {
     }
 
     private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {

@@ -21,11 +21,13 @@ public class SnippetTerms {
     private static final int CAPACITY = 20_000;
 
     /**
-     * @param terms         the stemmed terms of the snippet's title and text
+     * @param terms         the stemmed terms of the snippet's title, text and alternate questions
+     * @param titleTerms    the terms of its title alone: what the snippet is about
      * @param sentences     the sentences of its text, in order
      * @param sentenceTerms the terms of each sentence, in order
      */
-    public record Analysis(Set<String> terms, List<String> sentences, List<Set<String>> sentenceTerms) {
+    public record Analysis(Set<String> terms, Set<String> titleTerms, List<String> sentences,
+                           List<Set<String>> sentenceTerms) {
     }
 
     private final TextAnalyzer analyzer;
@@ -41,7 +43,7 @@ public class SnippetTerms {
 
     private Analysis analyse(Snippet snippet) {
         List<String> sentences = Sentences.split(snippet.text());
-        return new Analysis(analyzer.termSet(snippet.indexedText()), sentences,
+        return new Analysis(analyzer.termSet(snippet.searchedText()), analyzer.termSet(snippet.title()), sentences,
                 sentences.stream().map(analyzer::termSet).toList());
     }
 

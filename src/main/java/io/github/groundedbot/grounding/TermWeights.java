@@ -16,6 +16,10 @@ public final class TermWeights {
     private final Map<String, Double> idf = new HashMap<>();
     private final double total;
     private final double ownTotal;
+    private final double unknownShare;
+
+    /** A term in this share of the snippets is "fairly rare": the least weight a question's terms count for. */
+    private static final double INFORMATIVE_SHARE = 0.25;
 
     public TermWeights(QuestionProfile question, LexicalIndex lexical) {
         this.terms = question.terms();
@@ -43,8 +47,27 @@ public final class TermWeights {
             idf.put(term, weight);
             sum += weight;
         }
-        this.total = sum;
-        this.ownTotal = own;
+        // A question whose terms every snippet uses ("why so many earthquakes?" in a base about
+        // earthquakes) says little: coverage is measured against at least one fairly rare term's weight.
+        double informative = idf(n, n * INFORMATIVE_SHARE);
+        this.total = Math.max(sum, informative);
+        this.ownTotal = own == 0 ? 0 : Math.max(own, informative);
+        double unknownWeight = 0;
+        for (String term : terms) {
+            if (!carried.contains(term) && !TextAnalyzer.isGeneric(term) && lexical.docFreq(term) == 0) {
+                unknownWeight += idf.get(term);
+            }
+        }
+        this.unknownShare = own == 0 ? 0 : unknownWeight / own;
+    }
+
+    /**
+     * The share of the question's own weight carried by words of substance that no snippet uses
+     * ("What licence is X under?" in a base that never mentions a licence): when it is large, the
+     * specific ask is off the facts however close the topic is.
+     */
+    public double unknownShare() {
+        return unknownShare;
     }
 
     /** BM25's IDF of a term found in {@code df} of {@code n} snippets. */

@@ -11,8 +11,15 @@ public final class FactBase {
     private final List<Snippet> snippets;
     private final Map<String, Snippet> byId;
     private final List<String> topics;
+    private final Aliases aliases;
 
+    /** Snippets with no curated aliases: only the acronyms of the names they spell out. */
     public FactBase(List<Snippet> snippets) {
+        this(snippets, Aliases.of(Map.of(), snippets));
+    }
+
+    public FactBase(List<Snippet> snippets, Aliases aliases) {
+        this.aliases = aliases;
         this.snippets = List.copyOf(snippets);
         Map<String, Snippet> index = new LinkedHashMap<>();
         snippets.forEach(s -> index.put(s.id(), s));
@@ -31,6 +38,11 @@ public final class FactBase {
     /** Topic titles in file order, used to tell people what the bot can answer about. */
     public List<String> topics() {
         return topics;
+    }
+
+    /** The other names questions may use for what the facts name. */
+    public Aliases aliases() {
+        return aliases;
     }
 
     public int size() {

@@ -20,10 +20,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +40,11 @@ public class KnowledgeLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
+    /** A line giving a question people ask that the section answers. */
+    private static final Pattern ALSO_ASKED = Pattern.compile("^\\s*also asked:", Pattern.CASE_INSENSITIVE);
+    /** {@code alias = name}, both sides with some text. */
+    private static final Pattern ALIAS = Pattern.compile("\\s*([^=]*[^=\\s][^=]*)=([^=]*[^=\\s][^=]*)");
+    private static final String ALIASES = "aliases";
 
     /** The highest {@code knowledge.max-file-size} accepted: a whole file must fit in a byte array. */
     public static final long MAX_FILE_SIZE_CEILING = 1L << 30;
@@ -75,8 +82,9 @@ public class KnowledgeLoader {
 
         List<Snippet> snippets = new ArrayList<>();
         Map<String, Snippet.Location> seen = new HashMap<>();
+        Map<String, CuratedAlias> aliases = new LinkedHashMap<>();
         for (FactFiles.FactFile file : listing.files()) {
-            for (Snippet snippet : parseFile(file, problems)) {
+            for (Snippet snippet : parseFile(file, aliases, problems)) {
                 Snippet.Location first = seen.putIfAbsent(snippet.id(), snippet.location());
                 if (first != null) {
                     problems.add(snippet.location() + ": duplicate snippet id '" + snippet.id()
@@ -89,10 +97,12 @@ public class KnowledgeLoader {
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
-        return new FactBase(snippets);
+        Map<String, String> curated = new LinkedHashMap<>();
+        aliases.values().forEach(alias -> curated.put(alias.alias(), alias.name()));
+        return new FactBase(snippets, Aliases.of(curated, snippets));
     }
 
-    private List<Snippet> parseFile(FactFiles.FactFile file, List<String> problems) {
+    private List<Snippet> parseFile(FactFiles.FactFile file, Map<String, CuratedAlias> aliases, List<String> problems) {
         String relative = file.name();
         Optional<String> content;
         try {
@@ -115,10 +125,12 @@ public class KnowledgeLoader {
                     + "YAML with at least 'source', and a closing '---' line");
             return List.of();
         }
-        Snippet.Source source = parseSource(lines, bodyStart, relative, problems);
+        JsonNode frontMatter = frontMatter(lines, bodyStart, relative, problems);
+        Snippet.Source source = frontMatter == null ? null : parseSource(frontMatter, lines, bodyStart, relative, problems);
         if (source == null) {
             return List.of();
         }
+        parseAliases(frontMatter, lines, bodyStart, relative, aliases, problems);
 
         String base = relative.substring(0, relative.length() - ".md".length());
         String topic = humanize(base);
@@ -132,6 +144,13 @@ public class KnowledgeLoader {
                 section = new Section(line.substring(3).trim(), lineNo);
             } else if (line.startsWith("# ") && section == null && snippets.isEmpty()) {
                 topic = line.substring(2).trim();
+            } else if (section != null && ALSO_ASKED.matcher(line).lookingAt()) {
+                String question = ALSO_ASKED.matcher(line).replaceFirst("").strip();
+                if (question.isEmpty()) {
+                    problems.add(relative + ":" + lineNo + ": 'Also asked:' needs the question after it");
+                } else {
+                    section.alsoAsked.add(question);
+                }
             } else if (section != null) {
                 section.lines.add(line);
             } else if (!line.isBlank()) {
@@ -188,7 +207,59 @@ public class KnowledgeLoader {
         return -1;
     }
 
-    private static Snippet.Source parseSource(String[] lines, int bodyStart, String file, List<String> problems) {
+    /**
+     * The front matter's {@code aliases}: a list of {@code alias = name} lines. They apply to the whole
+     * base (a question is not asked of one file); one alias naming two things is a problem.
+     */
+    private static void parseAliases(JsonNode frontMatter, String[] lines, int bodyStart, String file,
+                                     Map<String, CuratedAlias> aliases, List<String> problems) {
+        JsonNode node = frontMatter.get(ALIASES);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        int listLine = lineOf(lines, bodyStart, ALIASES);
+        if (!node.isArray()) {
+            problems.add(file + ":" + listLine + ": 'aliases' must be a list of '- alias = name' lines");
+            return;
+        }
+        for (JsonNode entry : node) {
+            String text = entry.isValueNode() ? entry.asText() : entry.toString();
+            int line = lineHolding(lines, listLine, bodyStart, text);
+            Matcher matcher = ALIAS.matcher(text);
+            if (!entry.isTextual() || !matcher.matches()) {
+                problems.add(file + ":" + line + ": alias '" + text + "' must read 'alias = name', "
+                        + "like 'ISS = International Space Station'");
+                continue;
+            }
+            CuratedAlias alias = new CuratedAlias(matcher.group(1).strip(), matcher.group(2).strip(), file + ":" + line);
+            if (alias.alias().equalsIgnoreCase(alias.name())) {
+                problems.add(alias.location() + ": alias '" + alias.alias() + "' names itself");
+                continue;
+            }
+            CuratedAlias known = aliases.putIfAbsent(alias.alias().toLowerCase(Locale.ROOT), alias);
+            if (known != null && !known.name().equalsIgnoreCase(alias.name())) {
+                problems.add(alias.location() + ": alias '" + alias.alias() + "' means '" + alias.name()
+                        + "' here but '" + known.name() + "' at " + known.location());
+            }
+        }
+    }
+
+    /** The first front matter line from {@code from} that holds {@code text}; {@code from} when none does. */
+    private static int lineHolding(String[] lines, int from, int bodyStart, String text) {
+        for (int i = from - 1; i < bodyStart - 1; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        return from;
+    }
+
+    /** One alias as a curator wrote it, with where, for messages. */
+    private record CuratedAlias(String alias, String name, String location) {
+    }
+
+    /** The front matter as a YAML object, or null (with a problem) when it is broken or not 'key: value' lines. */
+    private static JsonNode frontMatter(String[] lines, int bodyStart, String file, List<String> problems) {
         String yaml = String.join("\n", List.of(lines).subList(1, bodyStart - 1));
         JsonNode node;
         try {
@@ -202,6 +273,11 @@ public class KnowledgeLoader {
             problems.add(file + ":2: front matter must be YAML 'key: value' lines with at least 'source'");
             return null;
         }
+        return node;
+    }
+
+    private static Snippet.Source parseSource(JsonNode node, String[] lines, int bodyStart, String file,
+                                              List<String> problems) {
         String title = text(node, "source");
         if (title == null || title.isBlank()) {
             problems.add(file + ":" + lineOf(lines, bodyStart, "source") + ": front matter has no 'source' "
@@ -251,7 +327,7 @@ public class KnowledgeLoader {
             return;
         }
         out.add(new Snippet(base + "#" + slug, section.title, text, source, topic,
-                new Snippet.Location(file, section.line)));
+                new Snippet.Location(file, section.line), section.alsoAsked));
     }
 
     /** Joins wrapped lines into paragraphs; paragraphs stay separated by a blank line. */
@@ -316,6 +392,7 @@ public class KnowledgeLoader {
         final String title;
         final int line;
         final List<String> lines = new ArrayList<>();
+        final List<String> alsoAsked = new ArrayList<>();
 
         Section(String title, int line) {
             this.title = title;

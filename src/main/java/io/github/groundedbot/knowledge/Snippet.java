@@ -1,6 +1,7 @@
 package io.github.groundedbot.knowledge;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One curated fact: a {@code ## Heading} section of a knowledge file.
@@ -11,12 +12,29 @@ import java.time.LocalDate;
  * @param source    where the fact comes from (the file's front matter)
  * @param topic     the file's {@code # Title}, or a title derived from its name
  * @param location  file and line of the heading, for messages about this snippet
+ * @param alsoAsked questions people are known to ask that this snippet answers ("Also asked:" lines):
+ *                  searched and matched, never quoted
  */
-public record Snippet(String id, String title, String text, Source source, String topic, Location location) {
+public record Snippet(String id, String title, String text, Source source, String topic, Location location,
+                      List<String> alsoAsked) {
 
-    /** The text the retrievers index: the heading carries words people ask with. */
+    public Snippet {
+        alsoAsked = List.copyOf(alsoAsked);
+    }
+
+    /** A snippet without alternate questions. */
+    public Snippet(String id, String title, String text, Source source, String topic, Location location) {
+        this(id, title, text, source, topic, location, List.of());
+    }
+
+    /** The text the snippet's own vector is made from: the heading carries words people ask with. */
     public String indexedText() {
         return title + ". " + text;
+    }
+
+    /** What the word search and the term checks read: the indexed text and the alternate questions. */
+    public String searchedText() {
+        return alsoAsked.isEmpty() ? indexedText() : indexedText() + "\n" + String.join("\n", alsoAsked);
     }
 
     public record Source(String title, String url, LocalDate published) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Whether a sentence holds the kind of answer a question asks for: a date, a number, a cause, a purpose. */
+/** Whether a sentence holds the kind of answer a question asks for: a date, a number, a place, a cause, a purpose. */
 public final class AnswerCues {
 
     private static final Pattern TIME = Pattern.compile(
@@ -14,6 +14,7 @@ public final class AnswerCues {
     private static final Pattern QUANTITY = Pattern.compile(
             "\\d|\\b" + WordList.load("number-words").alternation() + "\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern REASON = WordList.load("reason-cues").wholeWords();
+    private static final Pattern PLACE = WordList.load("place-cues").wholeWords();
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
 
@@ -25,6 +26,7 @@ public final class AnswerCues {
         return switch (expectation) {
             case TIME -> mentionsTime(sentence);
             case QUANTITY -> mentionsQuantity(sentence, question);
+            case PLACE -> givesPlace(sentence);
             case REASON -> givesReason(sentence);
             case PURPOSE -> givesPurpose(sentence);
             case ANY -> true;
@@ -33,6 +35,11 @@ public final class AnswerCues {
 
     public static boolean mentionsTime(String sentence) {
         return TIME.matcher(sentence).find();
+    }
+
+    /** A preposition of place or a word naming a location: "in three large zones", "near the coast". */
+    public static boolean givesPlace(String sentence) {
+        return PLACE.matcher(sentence).find();
     }
 
     public static boolean givesReason(String sentence) {

@@ -6,6 +6,8 @@ public enum Expectation {
     TIME,
     /** "how many", "how much": the answer must hold a number. */
     QUANTITY,
+    /** "where", "in which country": the answer must put something in a place. */
+    PLACE,
     /** "why", "what is the reason": the answer must give a cause. */
     REASON,
     /** "what … for?", "what purpose": the answer must say what something is used for. */
@@ -13,7 +15,7 @@ public enum Expectation {
     /** Any statement about the subject answers. */
     ANY;
 
-    /** A cause or purpose is often implied; a missing date or number is a real gap. */
+    /** A cause or purpose may be given by a neighbouring fact; a date, number or place must be in the answer's own snippets. */
     public boolean soft() {
         return this == REASON || this == PURPOSE;
     }

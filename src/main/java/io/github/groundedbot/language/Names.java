@@ -23,6 +23,26 @@ public final class Names {
     private Names() {
     }
 
+    /** A lower-case token joined by a hyphen or underscore, or holding a digit: "allkeys-lru", "max_memory", "v2". */
+    private static final Pattern IDENTIFIER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?=[\\p{Ll}\\p{N}_-]*[\\p{Ll}])(?=[\\p{Ll}\\p{N}_-]*[\\p{N}_]|[\\p{Ll}]+-[\\p{Ll}]+-)"
+                    + "[\\p{Ll}\\p{N}]+(?:[_-][\\p{Ll}\\p{N}]+)*(?![\\p{L}\\p{N}])");
+
+    /**
+     * Lower-case identifiers, which name things as surely as capitalised words do: tokens holding a digit
+     * or an underscore ("allkeys_lru", "gpt4"), or joined by two hyphens or more ("allkeys-lru-mode").
+     */
+    public static List<String> identifiers(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = IDENTIFIER.matcher(text);
+        while (matcher.find()) {
+            if (!found.contains(matcher.group())) {
+                found.add(matcher.group());
+            }
+        }
+        return found;
+    }
+
     public static List<String> in(String text) {
         return in(text, false);
     }

@@ -2,9 +2,18 @@ package io.github.groundedbot.language;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +23,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Lucene's English analysis (possessives, stop words, Porter stems) shared by the lexical index
+ * Lucene's English analysis (possessives, stop words, Porter stems) with synonyms
+ * ({@code synonyms.txt}: "firm" and "company" stand for each other), shared by the lexical index
  * and by the grounding checks, so both agree on what a "term" is. Thread-safe.
  */
 public final class TextAnalyzer {
@@ -31,6 +41,9 @@ public final class TextAnalyzer {
     /** Everyday words ({@code generic-words.txt}), stemmed: they count little when checking coverage. */
     private static final Set<String> GENERIC;
 
+    /** Stems that stand for each other, each emitted beside the other. */
+    private static final SynonymMap SYNONYMS;
+
     static {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         set.addAll(WordList.load("question-words").entries());
@@ -38,11 +51,54 @@ public final class TextAnalyzer {
         Set<String> generic = new HashSet<>();
         try (Analyzer english = new EnglishAnalyzer(CharArraySet.EMPTY_SET)) {
             WordList.load("generic-words").entries().forEach(word -> generic.addAll(terms(english, word)));
+            GENERIC = Set.copyOf(generic);
+            SYNONYMS = synonyms(english);
         }
-        GENERIC = Set.copyOf(generic);
     }
 
-    private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new StopFilter(stream, STOP_WORDS);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, new SynonymGraphFilter(stream, SYNONYMS, true));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
+    };
+
+    /** Each word of a group, stemmed, maps to every other word of its group, keeping itself. */
+    private static SynonymMap synonyms(Analyzer english) {
+        SynonymMap.Builder builder = new SynonymMap.Builder(true);
+        for (String line : WordList.load("synonyms").entries()) {
+            List<String> stems = new ArrayList<>();
+            for (String word : line.split(",")) {
+                List<String> stemmed = terms(english, word.strip());
+                if (stemmed.size() != 1) {
+                    throw new IllegalStateException("synonyms.txt: '" + word.strip() + "' is not one word");
+                }
+                stems.add(stemmed.get(0));
+            }
+            for (String from : stems) {
+                for (String to : stems) {
+                    if (!from.equals(to)) {
+                        builder.add(new CharsRef(from), new CharsRef(to), true);
+                    }
+                }
+            }
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build the synonym map", e);
+        }
+    }
 
     /** True for a stemmed everyday word that says little about what a question is about. */
     public static boolean isGeneric(String term) {

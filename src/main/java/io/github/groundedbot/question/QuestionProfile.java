@@ -50,6 +50,12 @@ public record QuestionProfile(String text, String asked, Set<String> terms, List
                 }
             }
         }
+        for (String identifier : Names.identifiers(question)) {
+            Set<String> stems = new LinkedHashSet<>(analyzer.terms(identifier));
+            if (!stems.isEmpty() && !names.contains(stems)) {
+                names.add(stems);
+            }
+        }
         // The kind of answer comes from what is asked now, not from the carried subjects.
         Set<String> counted = QuestionTypes.counted(question).map(analyzer::termSet).orElse(Set.of());
         return new QuestionProfile(searched, question, terms, names, QuestionTypes.expectation(question), counted,

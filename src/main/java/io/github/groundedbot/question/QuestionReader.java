@@ -2,6 +2,7 @@ package io.github.groundedbot.question;
 
 import io.github.groundedbot.conversation.Turn;
 import io.github.groundedbot.language.FollowUpCues;
+import io.github.groundedbot.language.LeadIns;
 import io.github.groundedbot.language.Names;
 import io.github.groundedbot.language.SmallTalk;
 import io.github.groundedbot.language.TextAnalyzer;
@@ -42,7 +43,7 @@ public class QuestionReader {
         if (smallTalk.isPresent()) {
             return new ReadQuestion.SmallTalkMessage(smallTalk.get());
         }
-        String question = SmallTalk.withoutGreeting(message);
+        String question = LeadIns.strip(SmallTalk.withoutGreeting(message));
         if (turns.isEmpty()) {
             return standalone(question);
         }

@@ -51,7 +51,11 @@ public class HybridRetriever implements ContentRetriever {
 
     /** Searches the index version serving now; the result names that version for the later stages. */
     public Retrieval retrieve(String query) {
-        KnowledgeIndex index = holder.current();
+        return retrieve(query, holder.current());
+    }
+
+    /** Searches one index version, the one a caller already read the question's aliases from. */
+    public Retrieval retrieve(String query, KnowledgeIndex index) {
         Embedding embedding = embedder.embed(query); // the dense retriever's own call is then a cache hit
         Timer.Sample sample = Timer.start();
         Retrieval retrieval = search(query, embedding, index);
@@ -64,7 +68,7 @@ public class HybridRetriever implements ContentRetriever {
      * Searches a given index version, serving or not (the knowledge tests check a fresh one before it
      * serves), without recording retrieval metrics: the curators' checks are not questions.
      */
-    public Retrieval retrieve(String query, KnowledgeIndex index) {
+    public Retrieval retrieveUnmetered(String query, KnowledgeIndex index) {
         return search(query, embedder.embed(query), index);
     }
 

@@ -8,6 +8,7 @@ import io.github.groundedbot.embedding.EmbeddingConfig;
 import io.github.groundedbot.embedding.MiniLmEmbeddingModel;
 import io.github.groundedbot.knowledge.FactBase;
 import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.language.Sentences;
 import io.github.groundedbot.language.TextAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -41,38 +42,69 @@ public class IndexBuilder {
     /** Not thread-safe against itself: one build at a time (startup, then reloads in turn). */
     public KnowledgeIndex build(FactBase facts) {
         List<Snippet> snippets = facts.snippets();
+        // Per snippet: its indexed text, its title, each sentence, then each alternate question; embedded once each, cached by text.
+        List<String> texts = new ArrayList<>();
+        List<Integer> firstText = new ArrayList<>(snippets.size());
+        List<Integer> sentenceCounts = new ArrayList<>(snippets.size());
+        for (Snippet snippet : snippets) {
+            firstText.add(texts.size());
+            List<String> sentences = Sentences.split(snippet.text());
+            // Alternate questions are matched like sentences: after them, so sentence positions stay.
+            sentenceCounts.add(sentences.size() + snippet.alsoAsked().size());
+            texts.add(snippet.indexedText());
+            texts.add(snippet.title());
+            texts.addAll(sentences);
+            texts.addAll(snippet.alsoAsked());
+        }
+        List<float[]> vectors = embed(texts);
+
+        List<Embedding> embeddings = new ArrayList<>(snippets.size());
+        Map<String, float[][]> parts = new HashMap<>();
+        for (int i = 0; i < snippets.size(); i++) {
+            int at = firstText.get(i);
+            embeddings.add(Embedding.from(vectors.get(at)));
+            float[][] titleAndSentences = new float[1 + sentenceCounts.get(i)][];
+            for (int j = 0; j < titleAndSentences.length; j++) {
+                titleAndSentences[j] = Vectors.unit(vectors.get(at + 1 + j));
+            }
+            parts.put(snippets.get(i).id(), titleAndSentences);
+        }
+        SnippetVectors store = stores.get();
+        store.addAll(snippets.stream().map(Snippet::id).toList(), embeddings,
+                snippets.stream().map(SnippetSegments::of).toList());
+        return new KnowledgeIndex(facts, store, new SentenceVectors(parts), new LexicalIndex(analyzer, snippets),
+                Calibration.measure(parts), Instant.now());
+    }
+
+    /** Vectors for the texts, from the embedding cache where it has them; the cache then holds exactly these. */
+    private List<float[]> embed(List<String> texts) {
         Map<String, float[]> cached = cache == null ? new HashMap<>() : cache.read();
         Map<String, float[]> current = new HashMap<>();
-        List<Embedding> embeddings = new ArrayList<>(snippets.size());
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < snippets.size(); i++) {
-            String key = EmbeddingCache.key(snippets.get(i).indexedText());
+        List<String> missing = new ArrayList<>();
+        for (String text : texts) {
+            String key = EmbeddingCache.key(text);
             float[] vector = cached.get(key);
-            embeddings.add(vector == null ? null : Embedding.from(vector));
             if (vector == null) {
-                missing.add(i);
+                if (!current.containsKey(key)) {
+                    missing.add(text);
+                    current.put(key, null);
+                }
             } else {
                 current.put(key, vector);
             }
         }
         if (!missing.isEmpty()) {
-            List<TextSegment> toEmbed = missing.stream().map(i -> TextSegment.from(snippets.get(i).indexedText())).toList();
-            List<Embedding> fresh = model.embedAll(toEmbed).content();
+            List<Embedding> fresh = model.embedAll(missing.stream().map(TextSegment::from).toList()).content();
             for (int j = 0; j < missing.size(); j++) {
-                embeddings.set(missing.get(j), fresh.get(j));
-                current.put(EmbeddingCache.key(toEmbed.get(j).text()), fresh.get(j).vector());
+                current.put(EmbeddingCache.key(missing.get(j)), fresh.get(j).vector());
             }
         }
-        // Rewrite only on change; the file then holds exactly the current snippets.
+        // Rewrite only on change; the file then holds exactly the current texts.
         if (cache != null && (!missing.isEmpty() || current.size() != cached.size())) {
             cache.write(current);
         }
-        LOG.infof("Embedded %d of %d snippets; %d came from the embedding cache", missing.size(), snippets.size(),
-                snippets.size() - missing.size());
-
-        SnippetVectors vectors = stores.get();
-        vectors.addAll(snippets.stream().map(Snippet::id).toList(), embeddings,
-                snippets.stream().map(SnippetSegments::of).toList());
-        return new KnowledgeIndex(facts, vectors, new LexicalIndex(analyzer, snippets), Instant.now());
+        LOG.infof("Embedded %d of %d distinct snippet texts, titles and sentences; the rest came from the embedding "
+                + "cache", missing.size(), current.size());
+        return texts.stream().map(text -> current.get(EmbeddingCache.key(text))).toList();
     }
 }

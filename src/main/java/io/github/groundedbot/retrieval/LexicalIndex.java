@@ -42,7 +42,7 @@ public final class LexicalIndex {
             for (Snippet snippet : snippets) {
                 Document doc = new Document();
                 doc.add(new StoredField(ID, snippet.id()));
-                doc.add(new TextField(CONTENT, snippet.indexedText(), Field.Store.NO));
+                doc.add(new TextField(CONTENT, snippet.searchedText(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.commit();

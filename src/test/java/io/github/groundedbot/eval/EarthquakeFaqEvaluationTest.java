@@ -10,21 +10,21 @@ import java.nio.file.Path;
  * questions, paraphrases and near-domain questions to refuse.
  * <p>
  * The acceptance target is at least 18 of 20 answered right, at least 9 of 10 refused right and 0
- * confidently wrong. The bot is not there yet, so the floors hold today's measured level and catch a
- * regression; tighten them as the bot improves, until they are the target.
+ * confidently wrong. The floors hold today's measured level, at or above the target where it is
+ * reached, and catch a regression; tighten them as the bot improves.
  */
 @QuarkusTest
 @TestProfile(EarthquakeFaqEvaluationTest.EarthquakeFacts.class)
 class EarthquakeFaqEvaluationTest extends FactBaseEvaluation {
 
     /** Answerable questions (of 20) answered right, at least: today's level. The target is 18. */
-    static final int EARTHQUAKE_MIN_ANSWERED = 13;
+    static final int EARTHQUAKE_MIN_ANSWERED = 17;
 
     /** Questions to refuse (of 10) refused right, at least: today's level. The target is 9. */
-    static final int EARTHQUAKE_MIN_REFUSED = 8;
+    static final int EARTHQUAKE_MIN_REFUSED = 10;
 
-    /** Confidently wrong replies, at most: today's level. The target is 0; lower this as the bot improves. */
-    static final int EARTHQUAKE_MAX_CONFIDENTLY_WRONG = 7;
+    /** Confidently wrong replies, at most: the target, and today's level. */
+    static final int EARTHQUAKE_MAX_CONFIDENTLY_WRONG = 0;
 
     private static final String SET = "usgs-earthquakes";
     private static final Path DIR = EvalFiles.FACT_BASES.resolve(SET);

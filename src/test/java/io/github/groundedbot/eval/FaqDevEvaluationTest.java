@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * questions, paraphrases and near-domain questions to refuse, read from the shared folder at test time.
  * <p>
  * The acceptance target is at least 18 of 20 answered right, at least 9 of 10 refused right and 0
- * confidently wrong. The bot is not there yet, so the floors hold today's measured level and catch a
- * regression; tighten them as the bot improves, until they are the target.
+ * confidently wrong. The floors hold today's measured level, at or above the target where it is
+ * reached, and catch a regression; tighten them as the bot improves.
  */
 @QuarkusTest
 @TestProfile(FaqDevEvaluationTest.FaqDevFacts.class)
@@ -21,13 +21,13 @@ import java.nio.file.Path;
 class FaqDevEvaluationTest extends FactBaseEvaluation {
 
     /** Answerable questions (of 20) answered right, at least: today's level. The target is 18. */
-    static final int FAQ_DEV_MIN_ANSWERED = 17;
+    static final int FAQ_DEV_MIN_ANSWERED = 18;
 
     /** Questions to refuse (of 10) refused right, at least: today's level. The target is 9. */
-    static final int FAQ_DEV_MIN_REFUSED = 9;
+    static final int FAQ_DEV_MIN_REFUSED = 10;
 
-    /** Confidently wrong replies, at most: today's level. The target is 0; lower this as the bot improves. */
-    static final int FAQ_DEV_MAX_CONFIDENTLY_WRONG = 3;
+    /** Confidently wrong replies, at most: the target, and today's level. */
+    static final int FAQ_DEV_MAX_CONFIDENTLY_WRONG = 0;
 
     private static final String SET = "faq-dev";
     private static final Path DIR = EvalFiles.SHARED.map(shared -> shared.resolve(SET)).orElse(Path.of(SET));

@@ -232,6 +232,44 @@ class KnowledgeLoaderTest {
                         + "over the limit of %,d bytes (knowledge.max-file-size); split it into smaller files", size + 1, size)));
     }
 
+    @Test
+    void alsoAskedLinesAreAlternateQuestionsNotText() throws IOException {
+        write("a.md", FRONT + "## Station size\nThe International Space Station is 109 metres long.\n"
+                + "Also asked: How big is the ISS?\nalso asked:   How long is the station?\n");
+        Snippet snippet = loader.load(dir).snippets().get(0);
+        assertThat(snippet.text()).isEqualTo("The International Space Station is 109 metres long.");
+        assertThat(snippet.alsoAsked()).containsExactly("How big is the ISS?", "How long is the station?");
+        assertThat(snippet.searchedText()).contains("How big is the ISS?");
+    }
+
+    @Test
+    void anEmptyAlsoAskedIsReported() throws IOException {
+        write("a.md", FRONT + "## Heading\nText.\nAlso asked:\n");
+        assertProblems("a.md:8: 'Also asked:' needs the question after it");
+    }
+
+    @Test
+    void frontMatterAliasesApplyToQuestionsOfTheWholeBase() throws IOException {
+        write("a.md", "---\nsource: x\naliases:\n  - ISS = International Space Station\n  - iPhone maker=Apple\n---\n"
+                + "## Station\nThe International Space Station orbits the Earth.\n");
+        write("b.md", FRONT + "## Phones\nApple makes phones.\n");
+        Aliases aliases = loader.load(dir).aliases();
+        assertThat(aliases.apply("How high does the iss fly?")).isEqualTo("How high does the International Space Station fly?");
+        assertThat(aliases.apply("Who runs the iPhone maker?")).isEqualTo("Who runs the Apple?");
+    }
+
+    @Test
+    void brokenAliasesAreReportedOnTheirLines() throws IOException {
+        write("a.md", "---\nsource: x\naliases:\n  - ISS International Space Station\n  - Apple = apple\n"
+                + "  - EU = European Union\n---\n## Heading\nText.\n");
+        write("b.md", "---\nsource: x\naliases:\n  - eu = Eurasian Union\n---\n## Heading\nText.\n");
+        write("c.md", "---\nsource: x\naliases: ISS = International Space Station\n---\n## Heading\nText.\n");
+        assertProblems("a.md:4: alias 'ISS International Space Station' must read 'alias = name'",
+                "a.md:5: alias 'Apple' names itself",
+                "b.md:4: alias 'eu' means 'Eurasian Union' here but 'European Union' at a.md:6",
+                "c.md:3: 'aliases' must be a list");
+    }
+
     private void assertProblems(String... starts) {
         assertThatThrownBy(() -> loader.load(dir))
                 .isInstanceOfSatisfying(KnowledgeException.class, e -> {

@@ -49,6 +49,15 @@ class AnswerCuesTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Most earthquakes occur in three large zones.|true",
+            "The centre sits near the coast.|true",
+            "The centre locates about 20,000 earthquakes each year.|false"})
+    void aPlaceIsStatedByAPrepositionOrALocationWord(String sentence, boolean place) {
+        assertThat(AnswerCues.givesPlace(sentence)).isEqualTo(place);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"TIME|It opened in 1999.|true", "TIME|It is open.|false",
             "ANY|Anything at all.|true"})
     void fitsAsksTheCueOfTheExpectation(Expectation expectation, String sentence, boolean fits) {

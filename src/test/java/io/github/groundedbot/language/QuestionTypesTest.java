@@ -19,6 +19,9 @@ class QuestionTypesTest {
             "How come it failed?|REASON",
             "What did ByteDance use ChatGPT for?|PURPOSE",
             "Which purpose does the fund serve?|PURPOSE",
+            "Where do earthquakes occur?|PLACE",
+            "In which country are most bicycles made?|PLACE",
+            "Where does the name Redis come from?|ANY",
             "What is Yi-34B?|ANY",
             "Who runs the project?|ANY",
             "May I use Redis on Windows?|ANY",
@@ -29,7 +32,8 @@ class QuestionTypesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"How many employees does it have?|employees",
-            "how many keys fit in one instance|keys"})
+            "how many keys fit in one instance|keys",
+            "How much memory does Redis need?|memory"})
     void howManyNamesWhatItCounts(String question, String counted) {
         assertThat(QuestionTypes.counted(question)).contains(counted);
     }

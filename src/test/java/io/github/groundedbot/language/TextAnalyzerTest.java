@@ -20,4 +20,19 @@ class TextAnalyzerTest {
     void everydayWordsAreGeneric(String stem, boolean generic) {
         assertThat(TextAnalyzer.isGeneric(stem)).isEqualTo(generic);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Which firms sell chips?|Chinese companies sell chips.",
+            "What licence is it under?|It is under the BSD license.",
+            "Where are the pictures?|The images are in the archive.",
+            "How big is the station?|The station is large."})
+    void aQuestionWithSynonymsOfTheFactsWordsHasOnlyTermsTheFactHas(String question, String fact) {
+        assertThat(analyzer.termSet(fact)).containsAll(analyzer.termSet(question));
+    }
+
+    @Test
+    void aWordWithoutSynonymsIsOneTerm() {
+        assertThat(analyzer.terms("the memory chips")).containsExactly("memori", "chip");
+    }
 }

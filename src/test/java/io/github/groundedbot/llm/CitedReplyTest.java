@@ -210,6 +210,6 @@ class CitedReplyTest {
         Snippet snippet = new Snippet(id, title, text,
                 new Snippet.Source("Source", "https://example.org/" + id, LocalDate.of(2024, 1, 1)), "topic",
                 new Snippet.Location("facts.md", 1));
-        return new Evidence(new Candidate(snippet, 0, 0.7), 0.6, 0.6);
+        return new Evidence(new Candidate(snippet, 0, 0.7), 0.6, 0.6, new double[0]);
     }
 }

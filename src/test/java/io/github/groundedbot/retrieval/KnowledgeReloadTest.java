@@ -90,6 +90,45 @@ class KnowledgeReloadTest {
         admin().get("/api/knowledge/status").then().statusCode(200).body("lastError", nullValue());
     }
 
+    private static final String SOCIETY = """
+            ---
+            source: "Club history notes"
+            aliases:
+              - Quill club = Quillfeather Velocipede Society
+            ---
+            # Cycling societies
+
+            ## Founding of the Quillfeather Velocipede Society
+            The Quillfeather Velocipede Society was founded in Harrogate in 1878 by touring riders.
+            Also asked: Where did the riders of Yorkshire first meet as a club?
+            """;
+
+    @Test
+    void aliasesAcronymsAndAlternateQuestionsFindTheFactButAreNeverQuoted() throws IOException {
+        Path file = TempFacts.DIR.resolve("societies.md");
+        Files.writeString(file, SOCIETY);
+        String id = "societies#founding-of-the-quillfeather-velocipede-society";
+        awaitFacts(ids -> ids.contains(id));
+
+        // Without the curated alias and the acronym, "Quill club" and "QVS" are names the facts never use.
+        for (String question : List.of("When was the Quill club founded?", "When was the QVS founded?")) {
+            given().contentType("application/json").body(Map.of("question", question))
+                    .post("/api/ask").then().statusCode(200)
+                    .body("grounded", equalTo(true))
+                    .body("answer", containsString("1878"))
+                    .body("citations.id", hasItem(id));
+        }
+        given().contentType("application/json")
+                .body(Map.of("question", "Where did the riders of Yorkshire first meet as a club?"))
+                .post("/api/ask").then().statusCode(200)
+                .body("citations.id", hasItem(id))
+                .body("answer", not(containsString("Also asked")))
+                .body("answer", not(containsString("Yorkshire")));
+
+        Files.delete(file);
+        awaitFacts(ids -> !ids.contains(id));
+    }
+
     @Test
     void aBrokenEditKeepsTheLastGoodIndexAndReportsFileAndLine() throws IOException {
         int before = facts().size();
