@@ -121,6 +121,7 @@ public class Explainer {
             Evidence evidence = weighed.get(id);
             return new Explanation.CandidateDecision(id, candidate.snippet().title(), candidate.rank(),
                     denseRanks.get(id), lexicalRanks.get(id), rounded(bm25.get(id)), rounded(candidate.cosine()),
+                    evidence == null ? null : rounded(evidence.closest()),
                     evidence == null ? null : rounded(evidence.coverage()),
                     evidence == null ? null : rounded(evidence.score()), supporting.contains(id), cited.contains(id));
         }).toList();

@@ -44,15 +44,18 @@ public record Explanation(String question, Reading reading, List<CandidateDecisi
      * @param lexicalRank 0-based rank by BM25; null when outside the BM25 retriever's list
      * @param bm25        the BM25 score; null when outside the BM25 retriever's list
      * @param cosine      cosine similarity of question and snippet
+     * @param closest     the highest cosine of the question with the snippet, its title or one of its sentences:
+     *                    what grounding compares with the similarity thresholds; null when not weighed
      * @param coverage    IDF-weighted share of the question's terms the snippet holds; null when the snippet was
-     *                    not weighed (below {@code answer.min-similarity}, or the question was refused before)
+     *                    not weighed (nothing in it within {@code answer.min-similarity}, or the question was
+     *                    refused before)
      * @param score       the ranking of weighed snippets (similarity blended with coverage); null when not weighed
      * @param supporting  whether the snippet supports an answer
      * @param cited       whether the answer cites it
      */
     public record CandidateDecision(String id, String title, int rank, Integer denseRank, Integer lexicalRank,
-                                    Double bm25, double cosine, Double coverage, Double score, boolean supporting,
-                                    boolean cited) {
+                                    Double bm25, double cosine, Double closest, Double coverage, Double score,
+                                    boolean supporting, boolean cited) {
     }
 
     /** The {@code answer.*} settings grounding weighs candidates against. */

@@ -108,6 +108,7 @@ public class KnowledgeReloader {
             index.facts().snippets().forEach(s -> snippetsByFile.merge(s.location().file(), 1, Integer::sum));
         }
         return new KnowledgeStatus(List.copyOf(snippetsByFile.keySet()), index == null ? 0 : index.facts().size(),
-                snippetsByFile, index == null ? null : index.builtAt(), lastAttempt, lastError, lastTests);
+                snippetsByFile, index == null ? null : index.calibration(), index == null ? null : index.builtAt(),
+                lastAttempt, lastError, lastTests);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param files          the fact files of the serving index, relative to {@code knowledge.dir}
  * @param snippets       snippets in the serving index
  * @param snippetsByFile snippets in the serving index per fact file, in file order
+ * @param calibration    how close unrelated snippets of the serving index get to each other, measured at load
  * @param loadedAt       when the serving index was built
  * @param lastAttempt    when a load was last tried (startup, a file change or a forced reload)
  * @param lastError      the problems of the last load if it failed and nothing has loaded since; absent when sound
@@ -21,7 +22,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KnowledgeStatus(List<String> files, int snippets, Map<String, Integer> snippetsByFile,
-                              Instant loadedAt, Instant lastAttempt, LoadError lastError, KnowledgeTestReport tests) {
+                              Calibration calibration, Instant loadedAt, Instant lastAttempt, LoadError lastError,
+                              KnowledgeTestReport tests) {
 
     /** @param problems each with its file and line, e.g. {@code topics.md:12: duplicate snippet id ...} */
     public record LoadError(Instant at, List<String> problems) {

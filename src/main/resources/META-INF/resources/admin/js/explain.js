@@ -58,11 +58,11 @@ function render(out, explanation) {
   candidates.append(el('h3', null, 'Candidates'),
     el('p', 'muted', `Weighed against answer.min-similarity ${t.minSimilarity}, answer.strong-similarity `
       + `${t.strongSimilarity}, answer.min-coverage ${t.minCoverage} and answer.unknown-name-similarity `
-      + `${t.unknownNameSimilarity}.`));
+      + `${t.unknownNameSimilarity}. "Closest" is the nearest of the snippet, its title and its sentences.`));
   if (explanation.candidates.length) {
     const table = el('table', 'table candidates-table');
     const header = el('tr');
-    for (const name of ['#', 'Snippet', 'Dense', 'BM25', 'Cosine', 'Coverage', 'Score', 'Decision']) {
+    for (const name of ['#', 'Snippet', 'Dense', 'BM25', 'Cosine', 'Closest', 'Coverage', 'Score', 'Decision']) {
       const th = el('th', null, name);
       th.scope = 'col';
       header.append(th);
@@ -94,10 +94,10 @@ function candidate(c, thresholds) {
     : c.coverage !== null ? badge('weighed', 'weighed') : badge('not_weighed', 'not weighed');
   const tr = row([String(c.rank + 1), snippet, rank(c.denseRank),
     c.lexicalRank === null ? '–' : `${c.lexicalRank + 1} (${c.bm25.toFixed(2)})`,
-    decimal(c.cosine), decimal(c.coverage), decimal(c.score), decision]);
+    decimal(c.cosine), decimal(c.closest), decimal(c.coverage), decimal(c.score), decision]);
   tr.dataset.snippet = c.id;
-  if (c.cosine < thresholds.minSimilarity) tr.cells[4].classList.add('below');
-  if (c.coverage !== null && c.coverage < thresholds.minCoverage) tr.cells[5].classList.add('below');
+  if (c.closest === null && c.cosine < thresholds.minSimilarity) tr.cells[4].classList.add('below');
+  if (c.coverage !== null && c.coverage < thresholds.minCoverage) tr.cells[6].classList.add('below');
   if (c.supporting) tr.classList.add('supporting');
   return tr;
 }

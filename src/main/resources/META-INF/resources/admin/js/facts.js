@@ -2,7 +2,7 @@
 
 import { el } from '../../js/dom.js';
 import { getJson, postJson } from './api.js';
-import { badge, row, time } from './format.js';
+import { badge, decimal, row, time } from './format.js';
 
 /** @param {Document} doc */
 export async function showFacts(doc) {
@@ -18,6 +18,12 @@ function render(doc, status) {
   const summary = doc.getElementById('facts-summary');
   summary.replaceChildren(`${status.snippets} snippets in ${status.files.length} files, loaded `,
     time(status.loadedAt), '; last load tried ', time(status.lastAttempt), '.');
+  const calibration = status.calibration;
+  doc.getElementById('calibration').textContent = calibration && calibration.samples
+    ? `Calibration, measured on ${calibration.samples} titles: unrelated snippets reach a cosine of `
+      + `${decimal(calibration.negativeHigh)} (median ${decimal(calibration.negativeMedian)}); a title and its own `
+      + `sentences ${decimal(calibration.positiveMedian)}.`
+    : '';
 
   const error = status.lastError;
   doc.getElementById('load-error').hidden = !error;
