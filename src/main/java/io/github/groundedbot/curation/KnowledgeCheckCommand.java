@@ -33,6 +33,8 @@ public class KnowledgeCheckCommand implements QuarkusApplication {
             "quarkus.http.host-enabled", "false",
             "quarkus.management.host-enabled", "false",
             "knowledge.watch.enabled", "false",
+            // A run that stops at once must not exit while a background thread loads the model.
+            "embedding.preload", "false",
             // This command reports failing tests itself, with every passing one beside them.
             "knowledge.tests.required", "false",
             "quarkus.banner.enabled", "false",

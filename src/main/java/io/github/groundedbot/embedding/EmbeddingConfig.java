@@ -51,6 +51,14 @@ public interface EmbeddingConfig {
     @WithDefault("data")
     Optional<Path> modelDir();
 
+    /**
+     * Load the model on a thread of its own while Quarkus boots, so a start is ready sooner. The
+     * {@code check} command turns it off: a run that stops at once (a fact base that does not load)
+     * must not exit while onnxruntime is still creating a session, which crashes the process.
+     */
+    @WithDefault("true")
+    boolean preload();
+
     /** Set to false to embed every snippet at every start. */
     @WithDefault("true")
     boolean cacheEnabled();

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,14 +49,10 @@ public class ModelLoader {
         }
     }
 
-    /** Longest an exit waits for the model loader to leave native code. */
-    private static final Duration LOADER_EXIT_WAIT = Duration.ofSeconds(30);
-
     private final Instance<EmbeddingConfig> config;
     private final ExecutorService batches;
     private Settings preloadSettings;
     private CompletableFuture<MiniLmEmbeddingModel> preload;
-    private Thread loader;
 
     public ModelLoader(Instance<EmbeddingConfig> config) {
         this.config = config;
@@ -74,7 +69,11 @@ public class ModelLoader {
         }
         Settings settings;
         try {
-            settings = Settings.early(ConfigProvider.getConfig());
+            Config early = ConfigProvider.getConfig();
+            if (!early.getOptionalValue("embedding.preload", Boolean.class).orElse(true)) {
+                return; // the producer loads the model on first use, on the thread that needs it
+            }
+            settings = Settings.early(early);
         } catch (RuntimeException notReadableYet) {
             // Not expected; the model then simply loads on first use.
             LOG.debugf("Embedding model not preloaded: %s", notReadableYet.getMessage());
@@ -85,7 +84,7 @@ public class ModelLoader {
             preloadSettings = settings;
             preload = loading;
         }
-        Thread loader = DaemonThreads.factory("embedding-model-load").newThread(() -> {
+        DaemonThreads.factory("embedding-model-load").newThread(() -> {
             long started = System.nanoTime();
             MiniLmEmbeddingModel model;
             try {
@@ -102,11 +101,7 @@ public class ModelLoader {
             } catch (RuntimeException e) {
                 LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
-        });
-        synchronized (this) {
-            this.loader = loader;
-        }
-        loader.start();
+        }).start();
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {
@@ -135,18 +130,5 @@ public class ModelLoader {
 
     void onStop(@Observes ShutdownEvent event) {
         batches.shutdownNow();
-        // onnxruntime crashes the process when the JVM exits while a session is being created (a
-        // start that fails at once, or the check command on a broken fact base): wait for the loader.
-        Thread running;
-        synchronized (this) {
-            running = loader;
-        }
-        if (running != null) {
-            try {
-                running.join(LOADER_EXIT_WAIT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
