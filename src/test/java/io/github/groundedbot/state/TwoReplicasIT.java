@@ -26,10 +26,12 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -67,6 +69,7 @@ class TwoReplicasIT {
     private static final List<Process> replicas = new ArrayList<>();
     /** Each replica's management interface, by its public base URL. */
     private static final Map<String, String> management = new HashMap<>();
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private static String a;
     private static String b;
 
@@ -317,9 +320,14 @@ class TwoReplicasIT {
         return base;
     }
 
+    /** A free port not handed out before in this run: the OS may offer a just-closed port again. */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
