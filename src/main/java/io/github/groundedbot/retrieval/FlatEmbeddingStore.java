@@ -118,7 +118,7 @@ public final class FlatEmbeddingStore implements SnippetVectors {
 
     @Override
     public EmbeddingSearchResult<TextSegment> search(EmbeddingSearchRequest request) {
-        float[] query = unit(request.queryEmbedding().vector());
+        float[] query = Vectors.unit(request.queryEmbedding().vector());
         int n = ids.size();
         int k = Math.min(request.maxResults(), n);
         if (k <= 0) {
@@ -153,7 +153,7 @@ public final class FlatEmbeddingStore implements SnippetVectors {
     @Override
     public double cosine(Embedding query, String id) {
         Integer position = positions.get(id);
-        return position == null ? 0 : dot(unit(query.vector()), position * dimension);
+        return position == null ? 0 : dot(Vectors.unit(query.vector()), position * dimension);
     }
 
     public int size() {
@@ -212,22 +212,6 @@ public final class FlatEmbeddingStore implements SnippetVectors {
             a += query[i] * matrix[offset + i];
         }
         return a + b + c + d;
-    }
-
-    private static float[] unit(float[] vector) {
-        double norm = 0;
-        for (float v : vector) {
-            norm += v * v;
-        }
-        if (norm == 0 || Math.abs(norm - 1) < 1e-6) {
-            return vector;
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        float[] unit = new float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            unit[i] = vector[i] * scale;
-        }
-        return unit;
     }
 
     private record Hit(int position, float cosine) {
