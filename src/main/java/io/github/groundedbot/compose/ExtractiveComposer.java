@@ -5,13 +5,16 @@ import io.github.groundedbot.grounding.Evidence;
 import io.github.groundedbot.grounding.Grounding;
 import io.github.groundedbot.grounding.SnippetTerms;
 import io.github.groundedbot.grounding.TermWeights;
+import io.github.groundedbot.language.Agents;
 import io.github.groundedbot.language.AnswerCues;
+import io.github.groundedbot.language.Expectation;
 import io.github.groundedbot.language.Sentences;
 import io.github.groundedbot.question.QuestionProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -65,15 +68,16 @@ public class ExtractiveComposer implements AnswerComposer {
         TermWeights weights = found.weights();
         List<Scored> pool = sentences(supporting, weights);
         Evidence best = supporting.get(0);
+        // The best snippet may not hold the kind of answer asked for ("why", "when"); another snippet that
+        // shares the question's words may.
+        Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s.text);
         Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
-                // The best snippet may not hold the kind of answer asked for ("why", "when"); another
-                // supporting snippet that shares the question's words may.
-                .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
+                .or(() -> bestOf(pool, answers))
                 // A cause or purpose often sits in a neighbouring fact that shares the question's words.
                 // A sentence that states none does not answer "why", however close its snippet: like a
                 // missing date or number, that is a gap to refuse, not a topic to talk about.
                 .or(() -> !question.expectation().soft() ? Optional.empty()
-                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text)));
+                        : bestOf(sentences(found.related(), weights), answers));
         return lead.map(l -> around(l, question, pool, weights));
     }
 
@@ -134,7 +138,9 @@ public class ExtractiveComposer implements AnswerComposer {
 
     private boolean fits(QuestionProfile question, String sentence) {
         return AnswerCues.fits(question.expectation(), sentence, question.asked())
-                && snippetTerms.terms(sentence).containsAll(question.counted());
+                && snippetTerms.terms(sentence).containsAll(question.counted())
+                && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence, question.asked(),
+                word -> !Collections.disjoint(snippetTerms.terms(word), question.action())));
     }
 
     private static Optional<Scored> bestOf(List<Scored> pool, Predicate<Scored> filter) {

@@ -1,6 +1,9 @@
 package io.github.groundedbot.grounding;
 
 import io.github.groundedbot.answer.AnswerConfig;
+import io.github.groundedbot.knowledge.Snippet;
+import io.github.groundedbot.language.Agents;
+import io.github.groundedbot.language.Expectation;
 import io.github.groundedbot.question.QuestionProfile;
 import io.github.groundedbot.retrieval.Calibration;
 import io.github.groundedbot.retrieval.Candidate;
@@ -57,7 +60,13 @@ public class GroundingCheck {
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
         Thresholds thresholds = thresholds(retrieval.index().calibration());
-        return new Grounding(related.stream().filter(e -> supports(e, thresholds, weights)).toList(), related, weights);
+        boolean unknownAction = !question.action().isEmpty()
+                && question.action().stream().allMatch(stem -> lexical.docFreq(stem) == 0);
+        // The facts most about the question that do not answer it outweigh a fact further down that shares its
+        // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
+        double floor = related.isEmpty() ? 0 : related.get(0).score() - config.secondSnippetMargin();
+        return new Grounding(related.stream().filter(e -> e.score() >= floor)
+                .filter(e -> supports(e, thresholds, weights, question, unknownAction)).toList(), related, weights);
     }
 
     /**
@@ -89,15 +98,28 @@ public class GroundingCheck {
         return new Thresholds(config.strongSimilarity(), config.minSimilarity());
     }
 
-    private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights) {
+    private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights, QuestionProfile question,
+                             boolean unknownAction) {
         // A close title says the snippet is on the topic; only the snippet or a sentence close enough says it
         // answers without the question's terms (in a base about one thing, most titles are close to most
         // questions). A title close enough to be the question reworded ("biggest quake" for "largest
-        // earthquake") still carries words the base never uses.
+        // earthquake") still carries words the base never uses, but not a verb it never uses: "Where is it
+        // headquartered?" asks about something no fact does, however close the title "What it does" gets.
+        boolean unknownAsk = unknownAction || weights.unknownShare() >= config.maxUnknownShare();
+        double reworded = unknownAction ? evidence.contentCloseness() : evidence.closest();
         boolean veryClose = evidence.contentCloseness() >= thresholds.strong()
-                && (weights.unknownShare() < config.maxUnknownShare()
-                || evidence.closest() >= config.unknownNameSimilarity());
-        return veryClose || evidence.closest() >= thresholds.lexical() && evidence.coverage() >= config.minCoverage();
+                && (!unknownAsk || reworded >= config.unknownNameSimilarity());
+        // Shared words support only if they include what is asked about: "Who won the first Giro?" is not
+        // answered by the facts about the first Giro unless they say who won it.
+        return veryClose || evidence.closest() >= thresholds.lexical() && evidence.coverage() >= config.minCoverage()
+                && namesAction(evidence, question);
+    }
+
+    /** The snippet names the act asked about, or, for "who", credits someone with "by" or "according to". */
+    private boolean namesAction(Evidence evidence, QuestionProfile question) {
+        Snippet snippet = evidence.candidate().snippet();
+        return snippetTerms.of(snippet).terms().containsAll(question.action())
+                || question.expectation() == Expectation.AGENT && Agents.credits(snippet.text(), question.asked());
     }
 
     /** @param strong closeness that supports alone; @param lexical closeness that supports with the question's terms */

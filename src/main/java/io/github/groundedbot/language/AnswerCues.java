@@ -21,7 +21,7 @@ public final class AnswerCues {
     private AnswerCues() {
     }
 
-    /** True when the sentence holds the kind of answer {@code expectation} asks for. */
+    /** True when the sentence holds the kind of answer {@code expectation} asks for; {@link Expectation#AGENT} needs {@link Agents}. */
     public static boolean fits(Expectation expectation, String sentence, String question) {
         return switch (expectation) {
             case TIME -> mentionsTime(sentence);
@@ -29,7 +29,8 @@ public final class AnswerCues {
             case PLACE -> givesPlace(sentence);
             case REASON -> givesReason(sentence);
             case PURPOSE -> givesPurpose(sentence);
-            case ANY -> true;
+            case AGENT, ANY -> true; // who did it is read with the question's verb: see Agents
+
         };
     }
 

@@ -12,6 +12,8 @@ public enum Expectation {
     REASON,
     /** "what … for?", "what purpose": the answer must say what something is used for. */
     PURPOSE,
+    /** "who won …", "who do I ask …": the answer must name who did it, not only the subject. */
+    AGENT,
     /** Any statement about the subject answers. */
     ANY;
 

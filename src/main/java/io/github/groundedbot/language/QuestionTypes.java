@@ -1,8 +1,12 @@
 package io.github.groundedbot.language;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /** Reads the kind of answer a question asks for from its wording. */
@@ -14,16 +18,30 @@ public final class QuestionTypes {
     private static final Pattern REASON_QUESTION = Pattern.compile(
             "^(why\\b|how come\\b)|\\b(what('s| is| was| are)? the (main |real |key )?(reasons?|causes?)|for what reason)\\b");
     private static final Pattern PURPOSE_QUESTION = Pattern.compile(
-            "^(what|which)\\b.*\\bfor[?!.\\s]*$|\\b(what|which) (purpose|use)\\b|\\bused for\\b");
+            "^(what|which)\\b(?!.*\\bstands? for[?!.\\s]*$).*\\bfor[?!.\\s]*$|\\b(what|which) (purpose|use)\\b|\\bused for\\b");
     private static final Pattern QUANTITY_QUESTION = Pattern.compile("\\bhow (many|much)\\b");
     private static final Pattern PLACE_QUESTION = Pattern.compile(
             "^where\\b(?!.*\\b(comes?|coming|came) from\\b)|\\b(in|at) (what|which) (place|country|city|town|region|state|part|location)\\b");
-    private static final Pattern COUNTED = Pattern.compile("\\bhow (many|much) ([\\p{L}-]+)");
+    private static final Pattern COUNTED = Pattern.compile("\\bhow (many|much) ([\\p{L}-]+)(?: ([\\p{L}-]+))?");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\d'-]+");
+    private static final Set<String> AUXILIARIES = WordList.load("auxiliaries").asSet();
+    private static final Set<String> SUBJECT_PRONOUNS = WordList.load("subject-pronouns").asSet();
+    private static final Set<String> ADVERBS = WordList.load("question-adverbs").asSet();
+    /** "When was it founded?", "Where is it headquartered?": a passive ending in the verb asked about. */
+    private static final Pattern PASSIVE = Pattern.compile("^(when|where) (is|are|was|were) .*\\b([\\p{L}-]+)[?!.\\s]*$");
+    private static final Pattern PARTICIPLE = Pattern.compile(".{3,}(ed|en)");
+    private static final Set<String> IRREGULAR_FORMS = WordList.load("irregular-verbs").entries().stream()
+            .map(line -> line.split("\\s+")[0]).collect(Collectors.toUnmodifiableSet());
+    /** A word that describes what follows it ("registered users", "working days"). */
+    private static final Pattern DESCRIBING = Pattern.compile(".+(ed|ing)");
 
     private QuestionTypes() {
     }
 
-    /** The first kind that applies, in the order time, quantity, place, reason, purpose; {@link Expectation#ANY} otherwise. */
+    /**
+     * The first kind that applies, in the order time, quantity, place, reason, agent, purpose;
+     * {@link Expectation#ANY} otherwise.
+     */
     public static Expectation expectation(String question) {
         String lower = normal(question);
         if (TIME_QUESTION.matcher(lower).find()) {
@@ -38,6 +56,9 @@ public final class QuestionTypes {
         if (REASON_QUESTION.matcher(lower).find()) {
             return Expectation.REASON;
         }
+        if (lower.startsWith("who") && action(lower).isPresent()) {
+            return Expectation.AGENT;
+        }
         return PURPOSE_QUESTION.matcher(lower).find() ? Expectation.PURPOSE : Expectation.ANY;
     }
 
@@ -48,7 +69,48 @@ public final class QuestionTypes {
      */
     public static Optional<String> counted(String question) {
         Matcher counted = COUNTED.matcher(normal(question));
-        return counted.find() ? Optional.of(counted.group(2)) : Optional.empty();
+        if (!counted.find()) {
+            return Optional.empty();
+        }
+        // "how many registered users": the counted thing is the word the participle describes, with it.
+        String next = counted.group(3);
+        boolean describes = DESCRIBING.matcher(counted.group(2)).matches() && next != null
+                && !AUXILIARIES.contains(next) && !TextAnalyzer.isStopWord(next);
+        return Optional.of(describes ? counted.group(2) + " " + next : counted.group(2));
+    }
+
+    /**
+     * The verb a "who" question asks about: "won" in "Who won the first race?", "ask" in "who do I ask
+     * for permission?"; or that a passive "when" or "where" ends in: "founded" in "When was it founded?".
+     * An answer must say who did <em>that</em>, not only who is involved. Empty when the question asks who
+     * someone is ("Who is the CEO?", "Who are the Typhoon groups?").
+     */
+    public static Optional<String> action(String question) {
+        Matcher passive = PASSIVE.matcher(normal(question));
+        if (passive.matches()) {
+            String verb = passive.group(3);
+            return PARTICIPLE.matcher(verb).matches() || IRREGULAR_FORMS.contains(verb) ? Optional.of(verb) : Optional.empty();
+        }
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(normal(question));
+        while (word.find()) {
+            words.add(word.group());
+        }
+        int at = 1;
+        if (words.size() < 2 || !words.get(0).equals("who")) {
+            return Optional.empty();
+        }
+        if (AUXILIARIES.contains(words.get(at))) {
+            at++;
+            if (at >= words.size() || !SUBJECT_PRONOUNS.contains(words.get(at))) {
+                return Optional.empty();
+            }
+            at++;
+        }
+        while (at < words.size() && (ADVERBS.contains(words.get(at)) || words.get(at).endsWith("ly"))) {
+            at++;
+        }
+        return at < words.size() && !AUXILIARIES.contains(words.get(at)) ? Optional.of(words.get(at)) : Optional.empty();
     }
 
     private static String normal(String question) {

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -44,12 +45,16 @@ public final class TextAnalyzer {
     /** Stems that stand for each other, each emitted beside the other. */
     private static final SynonymMap SYNONYMS;
 
+    /** Past forms of irregular verbs ({@code irregular-verbs.txt}) and the stem of the verb each comes from. */
+    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS;
+
     static {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         set.addAll(WordList.load("question-words").entries());
         STOP_WORDS = CharArraySet.unmodifiableSet(set);
         Set<String> generic = new HashSet<>();
         try (Analyzer english = new EnglishAnalyzer(CharArraySet.EMPTY_SET)) {
+            IRREGULAR_VERBS = irregularVerbs(english);
             WordList.load("generic-words").entries().forEach(word -> generic.addAll(terms(english, word)));
             GENERIC = Set.copyOf(generic);
             SYNONYMS = synonyms(english);
@@ -63,6 +68,7 @@ public final class TextAnalyzer {
             TokenStream stream = new EnglishPossessiveFilter(source);
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
+            stream = new StemmerOverrideFilter(stream, IRREGULAR_VERBS);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, new SynonymGraphFilter(stream, SYNONYMS, true));
         }
@@ -72,6 +78,27 @@ public final class TextAnalyzer {
             return new LowerCaseFilter(in);
         }
     };
+
+    /**
+     * Each past form maps to its verb's stem, which Porter stemming cannot give: "won" is "win", and
+     * "found" is "find", apart from "founded" (Porter's "found").
+     */
+    private static StemmerOverrideFilter.StemmerOverrideMap irregularVerbs(Analyzer english) {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        for (String line : WordList.load("irregular-verbs").entries()) {
+            String[] pair = line.split("\\s+");
+            List<String> verb = pair.length == 2 ? terms(english, pair[1]) : List.of();
+            if (verb.size() != 1) {
+                throw new IllegalStateException("irregular-verbs.txt: '" + line + "' is not a form and its verb");
+            }
+            builder.add(pair[0], verb.get(0));
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build the irregular verb map", e);
+        }
+    }
 
     /** Each word of a group, stemmed, maps to every other word of its group, keeping itself. */
     private static SynonymMap synonyms(Analyzer english) {

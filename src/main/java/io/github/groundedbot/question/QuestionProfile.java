@@ -20,17 +20,20 @@ import java.util.regex.Pattern;
  * @param names       stems of the proper names, acronyms and model numbers it mentions
  * @param expectation the kind of answer the wh-word asks for
  * @param counted     stems of what "how many …" counts; the answer must name it too
+ * @param action      stems of the verb "who …" asks about ("won" in "Who won the race?"); a snippet that
+ *                    supports the answer on shared words alone must name it too
  * @param carried     terms that only the earlier turns brought into a follow-up; they count half
  */
 public record QuestionProfile(String text, String asked, Set<String> terms, List<Set<String>> names,
-                              Expectation expectation, Set<String> counted, Set<String> carried) {
+                              Expectation expectation, Set<String> counted, Set<String> action,
+                              Set<String> carried) {
 
     /** "U.S." and "US" are one name. */
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("^(\\p{Lu})\\.(\\p{Lu})\\.?$");
 
     /** The same question with no demand on the kind of answer ("tell me more" takes any fact). */
     public QuestionProfile anyAnswer() {
-        return new QuestionProfile(text, asked, terms, names, Expectation.ANY, Set.of(), carried);
+        return new QuestionProfile(text, asked, terms, names, Expectation.ANY, Set.of(), Set.of(), carried);
     }
 
     /** A question, with the subjects a follow-up carries over from earlier turns. */
@@ -58,7 +61,8 @@ public record QuestionProfile(String text, String asked, Set<String> terms, List
         }
         // The kind of answer comes from what is asked now, not from the carried subjects.
         Set<String> counted = QuestionTypes.counted(question).map(analyzer::termSet).orElse(Set.of());
+        Set<String> action = QuestionTypes.action(question).map(analyzer::termSet).orElse(Set.of());
         return new QuestionProfile(searched, question, terms, names, QuestionTypes.expectation(question), counted,
-                Set.copyOf(carried));
+                action, Set.copyOf(carried));
     }
 }

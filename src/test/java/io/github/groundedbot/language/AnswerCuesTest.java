@@ -14,15 +14,19 @@ class AnswerCuesTest {
             "The rules changed last spring.|true",
             "Users may store strings and lists.|false",
             "Redis has been single-threaded since it is simpler.|false",
+            "A license ends when the copyright in the work ends.|true",
+            "Your plan renews until you cancel it.|true",
             "Huawei designs memory chips.|false"})
-    void aDateIsAYearAMonthOrASeasonButNotMayOrSince(String sentence, boolean time) {
+    void aDateIsAYearAMonthASeasonOrAnEventButNotMayOrSince(String sentence, boolean time) {
         assertThat(AnswerCues.mentionsTime(sentence)).isEqualTo(time);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "An instance holds up to 250 million keys.|How many keys?|true",
-            "Several companies joined.|How many companies joined?|true",
+            "Twelve companies joined.|How many companies joined?|true",
+            "Several companies joined.|How many companies joined?|false",
+            "One of its features is a private mode.|How much does it cost?|false",
             "The race started in 1903.|How many riders started in 1903?|false",
             "Redis is an in-memory store.|How much memory?|false"})
     void aQuantityIsANumberTheQuestionDidNotBring(String sentence, String question, boolean quantity) {
@@ -43,6 +47,7 @@ class AnswerCuesTest {
     @CsvSource(delimiter = '|', value = {
             "ByteDance used ChatGPT to build its own model.|true",
             "The fund exists so that schools can buy books.|true",
+            "The site helps people ask public bodies for information.|true",
             "Redis is fast.|false"})
     void aPurposeIsStatedByItsCue(String sentence, boolean purpose) {
         assertThat(AnswerCues.givesPurpose(sentence)).isEqualTo(purpose);

@@ -23,7 +23,11 @@ class QuestionTypesTest {
             "In which country are most bicycles made?|PLACE",
             "Where does the name Redis come from?|ANY",
             "What is Yi-34B?|ANY",
-            "Who runs the project?|ANY",
+            "Who runs the project?|AGENT",
+            "who do I ask for permission?|AGENT",
+            "Who is the CEO?|ANY",
+            "Who are Charcoal Typhoon and Salmon Typhoon?|ANY",
+            "What does Redis stand for?|ANY",
             "May I use Redis on Windows?|ANY",
             "Is Redis single-threaded since version 6?|ANY"})
     void theWordingSaysWhatKindOfAnswerIsAskedFor(String question, Expectation expected) {
@@ -33,8 +37,35 @@ class QuestionTypesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"How many employees does it have?|employees",
             "how many keys fit in one instance|keys",
-            "How much memory does Redis need?|memory"})
+            "How much memory does Redis need?|memory",
+            "How many registered users does it have?|registered users",
+            "How many working days does an authority have?|working days"})
     void howManyNamesWhatItCounts(String question, String counted) {
         assertThat(QuestionTypes.counted(question)).contains(counted);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who won the first Giro?|won",
+            "Who founded Creative Commons?|founded",
+            "who first reported the plan|reported",
+            "who do I ask for permission?|ask",
+            "Who should we contact about a bug?|contact",
+            "When was Creative Commons founded?|founded",
+            "Where is the company headquartered?|headquartered",
+            "When was the first race held?|held"})
+    void theVerbAskedAboutIsReadAfterWhoOrAtTheEndOfAPassive(String question, String action) {
+        assertThat(QuestionTypes.action(question)).contains(action);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who is the CEO of 01.AI?",
+            "Who are the Typhoon groups?",
+            "When was the first Tour de France?",
+            "Where is the station?",
+            "What did Nvidia do in 2022?"})
+    void aQuestionAboutWhoOrWhatSomethingIsAsksNoVerb(String question) {
+        assertThat(QuestionTypes.action(question)).isEmpty();
     }
 }

@@ -35,4 +35,14 @@ class TextAnalyzerTest {
     void aWordWithoutSynonymsIsOneTerm() {
         assertThat(analyzer.terms("the memory chips")).containsExactly("memori", "chip");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Who won the race?|Garin wins the race.|true",
+            "Who paid for it?|A trust pays for it.|true",
+            "Where can I find the rules?|The rules can be found online.|true",
+            "Who founded it?|The rules can be found online.|false"})
+    void pastFormsOfIrregularVerbsAreTheirVerb(String question, String fact, boolean matches) {
+        assertThat(analyzer.termSet(fact).containsAll(analyzer.termSet(question))).isEqualTo(matches);
+    }
 }
