@@ -69,8 +69,11 @@ public class ExtractiveComposer implements AnswerComposer {
         List<Scored> pool = sentences(supporting, weights);
         Evidence best = supporting.get(0);
         // The best snippet may not hold the kind of answer asked for ("why", "when"); another snippet that
-        // shares the question's words may.
-        Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s.text);
+        // shares the question's words may. A date, number, place or doer must be of what the question names:
+        // the deadline of public bodies in general does not answer "How many days does a Scottish authority
+        // have?". A cause may be told in other words ("head start" for "gap").
+        Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s.text)
+                && (question.expectation().soft() || namesAll(s.evidence, question));
         Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
                 .or(() -> bestOf(pool, answers))
                 // A cause or purpose often sits in a neighbouring fact that shares the question's words.
@@ -141,6 +144,11 @@ public class ExtractiveComposer implements AnswerComposer {
                 && snippetTerms.terms(sentence).containsAll(question.counted())
                 && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence, question.asked(),
                 word -> !Collections.disjoint(snippetTerms.terms(word), question.action())));
+    }
+
+    private boolean namesAll(Evidence evidence, QuestionProfile question) {
+        Set<String> terms = snippetTerms.of(evidence.candidate().snippet()).terms();
+        return question.names().stream().allMatch(name -> !Collections.disjoint(terms, name));
     }
 
     private static Optional<Scored> bestOf(List<Scored> pool, Predicate<Scored> filter) {

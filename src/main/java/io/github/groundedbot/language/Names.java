@@ -19,6 +19,8 @@ public final class Names {
     /** "China-affiliated", "US-based": an adjective built on a name describes, it does not name. */
     private static final Pattern DESCRIPTIVE = Pattern.compile("-" + WordList.load("descriptive-suffixes").alternation() + "$");
     private static final Set<String> NOT_NAMES = Set.of("I", "I'm", "I've", "I'd", "OK");
+    /** "mySociety", "iPhone", "eBay": a capital after a small letter is a brand, wherever it stands. */
+    private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
 
     private Names() {
     }
@@ -102,14 +104,14 @@ public final class Names {
         return i < 0 || ".!?:".indexOf(text.charAt(i)) >= 0;
     }
 
-    /** A token is a name by its shape: digits, two capitals, or a capital where grammar does not put one. */
+    /** A token is a name by its shape: digits, two capitals, a capital inside it, or one where grammar does not put one. */
     public static boolean isName(String token, boolean sentenceStart) {
         if (NOT_NAMES.contains(token) || token.chars().noneMatch(Character::isLetter) || DESCRIPTIVE.matcher(token).find()) {
             return false; // a bare number is a quantity, not a name
         }
         long upper = token.chars().filter(Character::isUpperCase).count();
         boolean digits = token.chars().anyMatch(Character::isDigit);
-        if (digits || upper >= 2) {
+        if (digits || upper >= 2 || INNER_CAPITAL.matcher(token).find()) {
             return true;
         }
         return !sentenceStart && Character.isUpperCase(token.charAt(0));

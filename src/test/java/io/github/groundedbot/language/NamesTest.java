@@ -17,6 +17,7 @@ class NamesTest {
             "Why did the US restrict chips?|US",
             "Who is the CEO of OpenAI?|CEO,OpenAI",
             "Redis runs on Linux.|Linux",
+            "It is run by mySociety and sold on eBay.|mySociety,eBay",
             "Are China-affiliated groups named?|",
             "I think OK is fine.|"})
     void namesByTheirShape(String text, String expected) {
