@@ -5,7 +5,6 @@ import io.github.groundedbot.knowledge.Snippet;
 import io.github.groundedbot.language.Agents;
 import io.github.groundedbot.language.Expectation;
 import io.github.groundedbot.question.QuestionProfile;
-import io.github.groundedbot.retrieval.Calibration;
 import io.github.groundedbot.retrieval.Candidate;
 import io.github.groundedbot.retrieval.LexicalIndex;
 import io.github.groundedbot.retrieval.Retrieval;
@@ -59,14 +58,13 @@ public class GroundingCheck {
                         e.candidate().snippet().id()))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
-        Thresholds thresholds = thresholds(retrieval.index().calibration());
         boolean unknownAction = !question.action().isEmpty()
                 && question.action().stream().allMatch(stem -> lexical.docFreq(stem) == 0);
         // The facts most about the question that do not answer it outweigh a fact further down that shares its
         // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
         double floor = related.isEmpty() ? 0 : related.get(0).score() - config.secondSnippetMargin();
         return new Grounding(related.stream().filter(e -> e.score() >= floor)
-                .filter(e -> supports(e, thresholds, weights, question, unknownAction)).toList(), related, weights);
+                .filter(e -> supports(e, weights, question, unknownAction)).toList(), related, weights);
     }
 
     /**
@@ -89,17 +87,7 @@ public class GroundingCheck {
         return new Evidence(candidate, coverage, score, parts);
     }
 
-    /**
-     * The configured thresholds, raised to what this base's calibration shows unrelated snippets
-     * reach: closeness alone supports only above that level, and closeness with the question's terms
-     * only above the median unrelated snippet.
-     */
-    private Thresholds thresholds(Calibration calibration) {
-        return new Thresholds(config.strongSimilarity(), config.minSimilarity());
-    }
-
-    private boolean supports(Evidence evidence, Thresholds thresholds, TermWeights weights, QuestionProfile question,
-                             boolean unknownAction) {
+    private boolean supports(Evidence evidence, TermWeights weights, QuestionProfile question, boolean unknownAction) {
         // A close title says the snippet is on the topic; only the snippet or a sentence close enough says it
         // answers without the question's terms (in a base about one thing, most titles are close to most
         // questions). A title close enough to be the question reworded ("biggest quake" for "largest
@@ -107,11 +95,11 @@ public class GroundingCheck {
         // headquartered?" asks about something no fact does, however close the title "What it does" gets.
         boolean unknownAsk = unknownAction || weights.unknownShare() >= config.maxUnknownShare();
         double reworded = unknownAction ? evidence.contentCloseness() : evidence.closest();
-        boolean veryClose = evidence.contentCloseness() >= thresholds.strong()
+        boolean veryClose = evidence.contentCloseness() >= config.strongSimilarity()
                 && (!unknownAsk || reworded >= config.unknownNameSimilarity());
         // Shared words support only if they include what is asked about: "Who won the first Giro?" is not
         // answered by the facts about the first Giro unless they say who won it.
-        return veryClose || evidence.closest() >= thresholds.lexical() && evidence.coverage() >= config.minCoverage()
+        return veryClose || evidence.closest() >= config.minSimilarity() && evidence.coverage() >= config.minCoverage()
                 && namesAction(evidence, question);
     }
 
@@ -120,10 +108,6 @@ public class GroundingCheck {
         Snippet snippet = evidence.candidate().snippet();
         return snippetTerms.of(snippet).terms().containsAll(question.action())
                 || question.expectation() == Expectation.AGENT && Agents.credits(snippet.text(), question.asked());
-    }
-
-    /** @param strong closeness that supports alone; @param lexical closeness that supports with the question's terms */
-    private record Thresholds(double strong, double lexical) {
     }
 
     private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
