@@ -12,6 +12,8 @@ public final class Sentences {
     /** A sentence that opens like this leans on the one before it ({@code leaning-starts.txt}). */
     private static final Pattern LEANING_START = Pattern.compile(
             "^" + WordList.load("leaning-starts").alternation() + "\\b", Pattern.CASE_INSENSITIVE);
+    /** A sentence holding one of these anywhere ({@code leaning-words.txt}) leans on the one before it too. */
+    private static final Pattern LEANING_WORD = WordList.load("leaning-words").wholeWords();
     /** A full stop after an initial or an abbreviation ({@code abbreviations.txt}) does not end a sentence. */
     private static final Pattern ABBREVIATION_END = Pattern.compile(
             "(\\b\\p{Lu}|\\b" + WordList.load("abbreviations").alternation() + ")\\.$");
@@ -47,8 +49,8 @@ public final class Sentences {
         return sentences;
     }
 
-    /** "This made…", "They…": the sentence needs the one before it to be understood. */
+    /** "This made…", "They…", "Websites use these certificates": the sentence needs the one before it to be understood. */
     public static boolean leansOnPrevious(String sentence) {
-        return LEANING_START.matcher(sentence).find();
+        return LEANING_START.matcher(sentence).find() || LEANING_WORD.matcher(sentence).find();
     }
 }

@@ -22,8 +22,9 @@ class SentencesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"This made prices rise.|true", "They left in 2020.|true",
-            "The company grew.|true", "Huawei grew.|false", "Thistles grow.|false"})
-    void aSentenceOpeningWithAPronounLeansOnThePreviousOne(String sentence, boolean leans) {
+            "The company grew.|true", "Huawei grew.|false", "Thistles grow.|false",
+            "Websites use these certificates.|true", "Huawei makes chips such as these.|true", "Theseus sailed.|false"})
+    void aSentenceOpeningWithAPronounOrPointingBackLeansOnThePreviousOne(String sentence, boolean leans) {
         assertThat(Sentences.leansOnPrevious(sentence)).isEqualTo(leans);
     }
 }
