@@ -109,7 +109,10 @@ public class ExtractiveComposer implements AnswerComposer {
             // Snippets are short, self-contained facts: the rest of the lead snippet completes the
             // fact (within the length budget); another snippet must add something the question asks.
             boolean useful = sameSnippet || closeSnippet && addsTerms;
-            if (chosen.contains(next) || !useful || Sentences.leansOnPrevious(next.text)
+            // A sentence that leans on the one before it ("It acts on …") joins only after that one.
+            boolean leansOnMissing = Sentences.leansOnPrevious(next.text) && chosen.stream()
+                    .noneMatch(s -> s.evidence == next.evidence && s.index == next.index - 1);
+            if (chosen.contains(next) || !useful || leansOnMissing
                     || length(chosen) + next.text.length() > config.maxAnswerLength()) {
                 continue;
             }

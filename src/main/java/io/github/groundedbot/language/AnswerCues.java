@@ -1,6 +1,7 @@
 package io.github.groundedbot.language;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,16 @@ public final class AnswerCues {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern QUANTITY = Pattern.compile(
             "\\d|\\b" + WordList.load("number-words").alternation() + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR = Pattern.compile("1[5-9]\\d\\d|20\\d\\d");
     private static final Pattern REASON = WordList.load("reason-cues").wholeWords();
-    private static final Pattern PLACE = WordList.load("place-cues").wholeWords();
+    private static final Pattern PLACE_WORD = WordList.load("place-words").wholeWords();
+    /** A preposition of place, then up to two small words, then a capitalised word: "in Marin County", "on the Pacific rim". */
+    private static final Pattern PLACE_NAME = Pattern.compile("(?i:\\b" + WordList.load("place-prepositions").alternation()
+            + ")\\s+(?:\\p{Ll}+\\s+){0,2}(?<name>\\p{Lu}[\\p{L}'’-]*)");
+    /** Capitalised words that name a time, not a place: "from January 2026". */
+    private static final Set<String> TIME_NAMES = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday");
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
 
@@ -38,9 +47,21 @@ public final class AnswerCues {
         return TIME.matcher(sentence).find();
     }
 
-    /** A preposition of place or a word naming a location: "in three large zones", "near the coast". */
+    /**
+     * A word naming a kind of place ("in three large zones", "near the coast", "on our website"), or a name
+     * after a preposition of place ("on Hugging Face"); not "around the world" or "from January".
+     */
     public static boolean givesPlace(String sentence) {
-        return PLACE.matcher(sentence).find();
+        if (PLACE_WORD.matcher(sentence).find()) {
+            return true;
+        }
+        Matcher named = PLACE_NAME.matcher(sentence);
+        while (named.find()) {
+            if (!TIME_NAMES.contains(named.group("name").toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean givesReason(String sentence) {
@@ -51,7 +72,7 @@ public final class AnswerCues {
         return PURPOSE.matcher(sentence).find();
     }
 
-    /** A number in the sentence that the question did not bring itself ("How many … in 1903?"). */
+    /** A number in the sentence, not a year, that the question did not bring itself ("How many … in 1903?"). */
     public static boolean mentionsQuantity(String sentence, String question) {
         String asked = question.toLowerCase(Locale.ROOT);
         Matcher numbers = QUANTITY.matcher(sentence);
@@ -66,6 +87,9 @@ public final class AnswerCues {
                     end++;
                 }
                 number = sentence.substring(numbers.start(), end);
+            }
+            if (YEAR.matcher(number).matches()) {
+                continue; // "founded in 1971" dates something; it does not count it
             }
             if (!Pattern.compile("\\b" + Pattern.quote(number) + "\\b").matcher(asked).find()) {
                 return true;

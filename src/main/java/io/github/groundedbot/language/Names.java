@@ -19,6 +19,8 @@ public final class Names {
     /** "China-affiliated", "US-based": an adjective built on a name describes, it does not name. */
     private static final Pattern DESCRIPTIVE = Pattern.compile("-" + WordList.load("descriptive-suffixes").alternation() + "$");
     private static final Set<String> NOT_NAMES = Set.of("I", "I'm", "I've", "I'd", "OK");
+    /** A number standing alone: "7", "4.0", "1,000"; not part of a word such as "Yi-34B" or "HTTP/2". */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}/-])");
     /** "mySociety", "iPhone", "eBay": a capital after a small letter is a brand, wherever it stands. */
     private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
 
@@ -37,6 +39,18 @@ public final class Names {
     public static List<String> identifiers(String text) {
         List<String> found = new ArrayList<>();
         Matcher matcher = IDENTIFIER.matcher(text);
+        while (matcher.find()) {
+            if (!found.contains(matcher.group())) {
+                found.add(matcher.group());
+            }
+        }
+        return found;
+    }
+
+    /** "exit code 7", "version 4.0": a number a question names; the facts must know it to answer about it. */
+    public static List<String> numbers(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = NUMBER.matcher(text);
         while (matcher.find()) {
             if (!found.contains(matcher.group())) {
                 found.add(matcher.group());

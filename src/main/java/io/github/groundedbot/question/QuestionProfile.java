@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param text        the question with any subjects carried from earlier turns: what is searched
  * @param asked       the question as asked
  * @param terms       distinct stemmed content terms
- * @param names       stems of the proper names, acronyms and model numbers it mentions
+ * @param names       stems of the proper names, acronyms, model numbers and numbers it mentions
  * @param expectation the kind of answer the wh-word asks for
  * @param counted     stems of what "how many …" counts; the answer must name it too
  * @param action      stems of the verb "who …" asks about ("won" in "Who won the race?"); a snippet that
@@ -53,7 +53,9 @@ public record QuestionProfile(String text, String asked, Set<String> terms, List
                 }
             }
         }
-        for (String identifier : Names.identifiers(question)) {
+        List<String> identifiers = new ArrayList<>(Names.identifiers(question));
+        identifiers.addAll(Names.numbers(question));
+        for (String identifier : identifiers) {
             Set<String> stems = new LinkedHashSet<>(analyzer.terms(identifier));
             if (!stems.isEmpty() && !names.contains(stems)) {
                 names.add(stems);

@@ -57,8 +57,14 @@ class AnswerCuesTest {
     @CsvSource(delimiter = '|', value = {
             "Most earthquakes occur in three large zones.|true",
             "The centre sits near the coast.|true",
-            "The centre locates about 20,000 earthquakes each year.|false"})
-    void aPlaceIsStatedByAPrepositionOrALocationWord(String sentence, boolean place) {
+            "The centre locates about 20,000 earthquakes each year.|false",
+            "The model was released on Hugging Face.|true",
+            "The mountain bike was invented in Marin County.|true",
+            "You can change it on the settings page.|true",
+            "Report the site to Google Safe Browsing.|true",
+            "It is a nonprofit organization, active around the world.|false",
+            "From January 1, 2026, the board made her its director.|false"})
+    void aPlaceIsALocationWordOrANameAfterAPrepositionOfPlace(String sentence, boolean place) {
         assertThat(AnswerCues.givesPlace(sentence)).isEqualTo(place);
     }
 
