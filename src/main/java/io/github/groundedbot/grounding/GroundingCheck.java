@@ -4,6 +4,7 @@ import io.github.groundedbot.answer.AnswerConfig;
 import io.github.groundedbot.knowledge.Snippet;
 import io.github.groundedbot.language.Agents;
 import io.github.groundedbot.language.Expectation;
+import io.github.groundedbot.language.Names;
 import io.github.groundedbot.question.QuestionProfile;
 import io.github.groundedbot.retrieval.Candidate;
 import io.github.groundedbot.retrieval.LexicalIndex;
@@ -11,8 +12,14 @@ import io.github.groundedbot.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether the retrieved facts answer a question, before any answer is composed.
@@ -26,6 +33,9 @@ import java.util.List;
 public class GroundingCheck {
 
     private static final Logger LOG = Logger.getLogger(GroundingCheck.class);
+    /** A name in at most one snippet in this many names something specific, not the base's own subject. */
+    static final int SPECIFIC_SHARE_DIVISOR = 4;
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}s?");
 
     private final SnippetTerms snippetTerms;
     private final AnswerConfig config;
@@ -63,7 +73,17 @@ public class GroundingCheck {
         // The facts most about the question that do not answer it outweigh a fact further down that shares its
         // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
         double floor = related.isEmpty() ? 0 : related.get(0).score() - config.secondSnippetMargin();
-        return new Grounding(related.stream().filter(e -> e.score() >= floor)
+        // A name the facts use in only a few snippets ("User-Agent") is what the question is about: a snippet
+        // without it, however close, talks about something next to it.
+        // An acronym may be spelled out there ("FOI" for "Freedom of Information"), and a follow-up's answer need
+        // not repeat the subject it carries over.
+        Set<String> acronyms = Names.in(question.asked()).stream().flatMap(name -> Arrays.stream(name.split(" ")))
+                .filter(word -> ACRONYM.matcher(word).matches()).map(word -> word.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<Set<String>> specific = question.names().stream()
+                .filter(name -> !acronyms.containsAll(name) && !question.carried().containsAll(name) && specific(name, lexical))
+                .toList();
+        return new Grounding(related.stream().filter(e -> e.score() >= floor).filter(e -> names(e, specific))
                 .filter(e -> supports(e, weights, question, unknownAction)).toList(), related, weights);
     }
 
@@ -108,6 +128,17 @@ public class GroundingCheck {
         Snippet snippet = evidence.candidate().snippet();
         return snippetTerms.of(snippet).terms().containsAll(question.action())
                 || question.expectation() == Expectation.AGENT && Agents.credits(snippet.text(), question.asked());
+    }
+
+    /** Known to the facts, and in at most {@value #SPECIFIC_SHARE_DIVISOR}th of the snippets. */
+    private static boolean specific(Set<String> name, LexicalIndex lexical) {
+        int most = name.stream().mapToInt(lexical::docFreq).max().orElse(0);
+        return most > 0 && most * SPECIFIC_SHARE_DIVISOR <= lexical.size();
+    }
+
+    private boolean names(Evidence evidence, List<Set<String>> specific) {
+        Set<String> terms = snippetTerms.of(evidence.candidate().snippet()).terms();
+        return specific.stream().allMatch(name -> !Collections.disjoint(terms, name));
     }
 
     private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {

@@ -177,15 +177,15 @@ class LlmComposerTest {
 
     @Test
     void aNameTheQuestionTypedIsNoEvidence() throws Exception {
-        // Nvidia is in the fact base, so the question is answered; but the memory-chip fact never names it.
-        String question = "Is Huawei competing with Nvidia on memory chips?";
-        Prompted given = prompted(question);
-        phraseReply(given.fill("Huawei is competing with Nvidia on high-bandwidth memory chips [{memory}]."));
+        // AMD is in the fact base, so the question is answered; but the memory-chip fact never names it.
+        String question = "Is Huawei competing with AMD on memory chips?";
+        Prompted given = prompted(question, "memory");
+        phraseReply(given.fill("Huawei is competing with AMD on high-bandwidth memory chips [{memory}]."));
         double before = rejections("new-name-or-number");
 
         JsonNode answer = ask(question);
 
-        assertThat(answer.get("answer").asText()).doesNotContain("competing with Nvidia on high-bandwidth");
+        assertThat(answer.get("answer").asText()).doesNotContain("competing with AMD on high-bandwidth");
         assertThat(rejections("new-name-or-number")).isEqualTo(before + 1);
     }
 
@@ -379,6 +379,11 @@ class LlmComposerTest {
      * whatever the ranking.
      */
     private static Prompted prompted(String question) throws Exception {
+        return prompted(question, "memory", "nvidia");
+    }
+
+    /** Like {@link #prompted(String)}, for a question whose prompt needs to hold only the snippets {@code keys} name. */
+    private static Prompted prompted(String question, String... keys) throws Exception {
         server.stubFor(post(urlEqualTo(COMPLETIONS)).willReturn(aResponse().withStatus(503)));
         ask(question);
         Map<String, Integer> ids = new HashMap<>();
@@ -390,7 +395,7 @@ class LlmComposerTest {
             ids.putIfAbsent(key, Integer.parseInt(line.group(1)));
             titles.putIfAbsent(key, title);
         }
-        assertThat(ids).as("the snippets in the prompt").containsKeys("memory", "nvidia");
+        assertThat(ids).as("the snippets in the prompt").containsKeys(keys);
         server.resetAll();
         return new Prompted(ids, titles);
     }
