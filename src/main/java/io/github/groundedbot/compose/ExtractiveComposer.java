@@ -65,15 +65,15 @@ public class ExtractiveComposer implements AnswerComposer {
         TermWeights weights = found.weights();
         List<Scored> pool = sentences(supporting, weights);
         Evidence best = supporting.get(0);
-        Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
+        Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s))
                 // The best snippet may not hold the kind of answer asked for ("why", "when"); another
                 // supporting snippet that shares the question's words may.
-                .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s.text)))
+                .or(() -> bestOf(pool, s -> s.coverage > 0 && fits(question, s)))
                 // A cause or purpose often sits in a neighbouring fact that shares the question's words.
                 // A sentence that states none does not answer "why", however close its snippet: like a
                 // missing date or number, that is a gap to refuse, not a topic to talk about.
                 .or(() -> !question.expectation().soft() ? Optional.empty()
-                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s.text)));
+                        : bestOf(sentences(found.related(), weights), s -> s.coverage > 0 && fits(question, s)));
         return lead.map(l -> around(l, question, pool, weights));
     }
 
@@ -132,9 +132,10 @@ public class ExtractiveComposer implements AnswerComposer {
         return scored;
     }
 
-    private boolean fits(QuestionProfile question, String sentence) {
-        return AnswerCues.fits(question.expectation(), sentence, question.asked())
-                && snippetTerms.terms(sentence).containsAll(question.counted());
+    /** The sentence holds the kind of answer asked for, and names what "how many" counts (its terms are already known). */
+    private static boolean fits(QuestionProfile question, Scored sentence) {
+        return AnswerCues.fits(question.expectation(), sentence.text, question.asked())
+                && sentence.stems.containsAll(question.counted());
     }
 
     private static Optional<Scored> bestOf(List<Scored> pool, Predicate<Scored> filter) {

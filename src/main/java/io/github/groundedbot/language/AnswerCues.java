@@ -17,6 +17,8 @@ public final class AnswerCues {
     private static final Pattern PLACE = WordList.load("place-cues").wholeWords();
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
+    /** A word boundary, as {@code \\b} finds it; checked on each side of a number in the question. */
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("\\b");
 
     private AnswerCues() {
     }
@@ -66,7 +68,7 @@ public final class AnswerCues {
                 }
                 number = sentence.substring(numbers.start(), end);
             }
-            if (!Pattern.compile("\\b" + Pattern.quote(number) + "\\b").matcher(asked).find()) {
+            if (!WholeWords.find(asked, number, WORD_BOUNDARY, WORD_BOUNDARY)) {
                 return true;
             }
         }

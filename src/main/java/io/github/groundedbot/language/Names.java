@@ -63,7 +63,7 @@ public final class Names {
         boolean first = true;
         while (tokens.find()) {
             String token = tokens.group();
-            boolean adjacent = lastEnd >= 0 && text.substring(lastEnd, tokens.start()).equals(" ");
+            boolean adjacent = lastEnd >= 0 && tokens.start() - lastEnd == 1 && text.charAt(lastEnd) == ' ';
             boolean start = first || startsSentence(text, tokens.start());
             boolean name = isName(token, start) || sentenceStartsToo && start && Character.isUpperCase(token.charAt(0))
                     && !TextAnalyzer.isStopWord(token.toLowerCase(Locale.ROOT));
@@ -104,11 +104,22 @@ public final class Names {
 
     /** A token is a name by its shape: digits, two capitals, or a capital where grammar does not put one. */
     public static boolean isName(String token, boolean sentenceStart) {
-        if (NOT_NAMES.contains(token) || token.chars().noneMatch(Character::isLetter) || DESCRIPTIVE.matcher(token).find()) {
+        if (NOT_NAMES.contains(token)) {
+            return false;
+        }
+        // One pass over the characters: this runs for every word of every question and answer.
+        boolean letters = false;
+        boolean digits = false;
+        int upper = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            letters |= Character.isLetter(c);
+            digits |= Character.isDigit(c);
+            upper += Character.isUpperCase(c) ? 1 : 0;
+        }
+        if (!letters || DESCRIPTIVE.matcher(token).find()) {
             return false; // a bare number is a quantity, not a name
         }
-        long upper = token.chars().filter(Character::isUpperCase).count();
-        boolean digits = token.chars().anyMatch(Character::isDigit);
         if (digits || upper >= 2) {
             return true;
         }

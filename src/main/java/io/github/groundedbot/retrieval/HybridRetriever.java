@@ -87,7 +87,7 @@ public class HybridRetriever implements ContentRetriever {
         int perRetriever = config.candidatesPerRetriever();
         ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
                 .embeddingStore(index.vectors()).embeddingModel(model).maxResults(perRetriever).build();
-        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), index.facts(), perRetriever);
+        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), perRetriever);
         return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical.retrieve(query))).stream()
                 .limit(config.topK())
                 .toList();
