@@ -5,6 +5,7 @@
 #   bench/run.sh           full run (about 20 minutes on 2 busy cores)
 #   bench/run.sh --quick   a short run that proves the benchmark still works
 #   --no-scale             skip the synthetic fact bases and the replicas; --starts=N timed starts each
+#   --ingest               only the in-process ingest comparison (one text per call against batches), printed
 # Writes docs/benchmarks/results.md and docs/benchmarks/latency.png (--quick: under target/).
 # EVAL_DIR points at the shared evaluation set (default ../shared/eval).
 set -euo pipefail

@@ -72,9 +72,9 @@ public class ExtractiveComposer implements AnswerComposer {
         // shares the question's words may. A date, number, place or doer must be of what the question names:
         // the deadline of public bodies in general does not answer "How many days does a Scottish authority
         // have?". A cause may be told in other words ("head start" for "gap").
-        Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s.text)
+        Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s)
                 && (question.expectation().soft() || namesAll(s.evidence, question));
-        Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s.text))
+        Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s))
                 .or(() -> bestOf(pool, answers))
                 // A cause or purpose often sits in a neighbouring fact that shares the question's words.
                 // A sentence that states none does not answer "why", however close its snippet: like a
@@ -142,10 +142,14 @@ public class ExtractiveComposer implements AnswerComposer {
         return scored;
     }
 
-    private boolean fits(QuestionProfile question, String sentence) {
-        return AnswerCues.fits(question.expectation(), sentence, question.asked())
-                && snippetTerms.terms(sentence).containsAll(question.counted())
-                && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence, question.asked(),
+    /**
+     * The sentence holds the kind of answer asked for, names what "how many" counts (its terms are already
+     * known) and, for "who did it", someone other than the subject who did it.
+     */
+    private boolean fits(QuestionProfile question, Scored sentence) {
+        return AnswerCues.fits(question.expectation(), sentence.text, question.asked())
+                && sentence.stems.containsAll(question.counted())
+                && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence.text, question.asked(),
                 word -> !Collections.disjoint(snippetTerms.terms(word), question.action())));
     }
 

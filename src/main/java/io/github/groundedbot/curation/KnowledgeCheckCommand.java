@@ -66,6 +66,7 @@ public class KnowledgeCheckCommand implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        reloader.awaitStartupTests();
         KnowledgeStatus status = reloader.status();
         KnowledgeTestReport report = status.tests();
         PrintStream out = System.out;

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -84,7 +86,8 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     private volatile OrtSession alone;
     private final boolean tokenTypes;
     private final HuggingFaceTokenizer tokenizer;
-    private final AbstractInProcessEmbeddingModel longTexts;
+    /** langchain4j's path for texts over 512 tokens, made on first use: it loads a tokenizer of its own. */
+    private AbstractInProcessEmbeddingModel longTexts;
     private final Executor batchExecutor;
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -108,17 +111,38 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
         this.file = unpackDir.flatMap(MiniLmEmbeddingModel::unpacked);
         this.intraOpThreads = intraOpThreads;
         this.loneCallThreads = loneCallThreads;
+        // The tokenizer (a native library of its own) loads on a batch thread while this one opens the session.
+        CompletableFuture<HuggingFaceTokenizer> tokenizing = CompletableFuture.supplyAsync(
+                MiniLmEmbeddingModel::loadTokenizer, batchExecutor);
         try {
             this.perCall = session(intraOpThreads);
             this.alone = perCall;
             this.tokenTypes = perCall.getInputNames().contains("token_type_ids");
-            try (InputStream ours = resource(TOKENIZER); InputStream library = resource(TOKENIZER)) {
-                this.tokenizer = HuggingFaceTokenizer.newInstance(ours, Map.of("padding", "false", "truncation", "false"));
-                this.longTexts = new LibraryPath(new OnnxBertBiEncoder(environment, perCall, library, PoolingMode.MEAN));
-            }
+            this.tokenizer = tokenizing.join();
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("Cannot load the embedding model", e);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer() {
+        try (InputStream in = resource(TOKENIZER)) {
+            return HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load the embedding model's tokenizer", e);
+        }
+    }
+
+    private synchronized AbstractInProcessEmbeddingModel longTexts() {
+        if (longTexts == null) {
+            try (InputStream in = resource(TOKENIZER)) {
+                longTexts = new LibraryPath(new OnnxBertBiEncoder(environment, perCall, in, PoolingMode.MEAN));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot load the embedding model's tokenizer", e);
+            }
+        }
+        return longTexts;
     }
 
     /**
@@ -178,7 +202,7 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     private Response<List<Embedding>> embedOne(String text) {
         long[] ids = tokenizer.encode(text).getIds();
         if (ids.length > MAX_TOKENS) {
-            return longTexts.embedAll(List.of(TextSegment.from(text)));
+            return longTexts().embedAll(List.of(TextSegment.from(text)));
         }
         // The first caller in gets every core; anyone arriving while it runs gets one.
         boolean lone = inFlight.getAndIncrement() == 0;
@@ -201,7 +225,7 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
             int length = encodings[i].getIds().length;
             tokens += length - 2;
             if (length > MAX_TOKENS) {
-                vectors[i] = longTexts.embed(texts.get(i)).content();
+                vectors[i] = longTexts().embed(texts.get(i)).content();
                 continue;
             }
             // Sorted by length, so this text is the longest yet: the batch pads to its length.

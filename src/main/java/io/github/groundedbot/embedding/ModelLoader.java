@@ -3,9 +3,11 @@ package io.github.groundedbot.embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.groundedbot.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -94,14 +96,31 @@ public class ModelLoader {
                 LOG.debugf("Embedding model loaded in %d ms", (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 loading.completeExceptionally(e);
-                return;
             }
+        }).start();
+    }
+
+    /**
+     * Opens the all-cores session for lone questions once the HTTP server listens, on a thread of its
+     * own: opening it while Quarkus boots and the fact base is indexed would take a core from the
+     * start. Until then lone questions use the one-thread session.
+     */
+    void onServing(@ObservesAsync HttpServerStart event) {
+        CompletableFuture<MiniLmEmbeddingModel> loading;
+        synchronized (this) {
+            // Not preloaded, or preloaded with other settings: the producer loads with both sessions.
+            loading = preload != null && Settings.of(config.get()).equals(preloadSettings) ? preload : null;
+        }
+        if (loading == null) {
+            return;
+        }
+        loading.thenAcceptAsync(model -> {
             try {
-                model.openLoneCallSession(); // meanwhile lone questions use the one-thread session
+                model.openLoneCallSession();
             } catch (RuntimeException e) {
                 LOG.warnf("Lone questions stay on the one-thread session: %s", e.getMessage());
             }
-        }).start();
+        }, task -> DaemonThreads.factory("embedding-lone-session").newThread(task).start());
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {

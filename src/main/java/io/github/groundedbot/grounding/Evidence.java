@@ -2,8 +2,6 @@ package io.github.groundedbot.grounding;
 
 import io.github.groundedbot.retrieval.Candidate;
 
-import java.util.Arrays;
-
 /**
  * How well one retrieved snippet supports an answer to the question.
  *
@@ -36,6 +34,13 @@ public record Evidence(Candidate candidate, double coverage, double score, doubl
 
     /** The closest sentence's or alternate question's cosine. */
     public double bestSentenceCosine() {
-        return parts.length < 2 ? 0 : Arrays.stream(parts, 1, parts.length).max().orElse(0);
+        if (parts.length < 2) {
+            return 0;
+        }
+        double best = parts[1];
+        for (int i = 2; i < parts.length; i++) {
+            best = Math.max(best, parts[i]);
+        }
+        return best;
     }
 }

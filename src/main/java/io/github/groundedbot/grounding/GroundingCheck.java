@@ -63,9 +63,7 @@ public class GroundingCheck {
         List<Evidence> related = retrieval.candidates().stream()
                 .map(candidate -> evidence(candidate, retrieval, weights, rankByOwnTerms))
                 .filter(e -> e.closest() >= config.minSimilarity())
-                .peek(e -> LOG.debugf("q=%s score=%.3f cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(),
-                        e.score(), e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
-                        e.candidate().snippet().id()))
+                .peek(e -> logScores(retrieval, e))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
         boolean unknownAction = !question.action().isEmpty()
@@ -105,6 +103,15 @@ public class GroundingCheck {
                 : closeness + config.titleWeight() * weights.coverage(analysis.titleTerms())
                 + (1 - closenessShare - config.titleWeight()) * coverage;
         return new Evidence(candidate, coverage, score, parts);
+    }
+
+    /** The scores behind a ranking, at DEBUG; checked first, so an answer boxes no numbers for a disabled log. */
+    private static void logScores(Retrieval retrieval, Evidence e) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("q=%s score=%.3f cos=%.3f cov=%.2f title=%.3f best=%.3f %s", retrieval.query(), e.score(),
+                    e.candidate().cosine(), e.coverage(), e.titleCosine(), e.bestSentenceCosine(),
+                    e.candidate().snippet().id());
+        }
     }
 
     private boolean supports(Evidence evidence, TermWeights weights, QuestionProfile question, boolean unknownAction) {

@@ -46,7 +46,8 @@ public interface KnowledgeConfig {
          * Set to true to serve only a fact base whose knowledge tests all pass: a reload whose tests fail
          * keeps the last good index serving (like a broken edit), and failing tests stop startup. With
          * false, failures are reported (log, {@code GET /api/knowledge/status}, the console) and the
-         * new fact base serves anyway.
+         * new fact base serves anyway; at startup it then serves before its tests run, so readiness
+         * does not wait for them.
          */
         @WithDefault("false")
         boolean required();

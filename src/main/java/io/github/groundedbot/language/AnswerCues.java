@@ -26,6 +26,8 @@ public final class AnswerCues {
             "saturday", "sunday");
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
+    /** A word boundary, as {@code \\b} finds it; checked on each side of a number in the question. */
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("\\b");
 
     private AnswerCues() {
     }
@@ -91,7 +93,7 @@ public final class AnswerCues {
             if (YEAR.matcher(number).matches()) {
                 continue; // "founded in 1971" dates something; it does not count it
             }
-            if (!Pattern.compile("\\b" + Pattern.quote(number) + "\\b").matcher(asked).find()) {
+            if (!WholeWords.find(asked, number, WORD_BOUNDARY, WORD_BOUNDARY)) {
                 return true;
             }
         }

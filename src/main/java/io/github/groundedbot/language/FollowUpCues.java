@@ -23,6 +23,9 @@ public final class FollowUpCues {
     private static final Pattern MORE = Pattern.compile("^" + WordList.load("more-requests").alternation()
             + "( please)?( about (it|that|this|them))?[?!.\\s]*$");
     private static final Set<String> NOT_SUBJECTS = WordList.load("not-subjects").asSet();
+    /** No letter or digit just before a mentioned name, nor just after it. */
+    private static final Pattern NO_WORD_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])");
+    private static final Pattern NO_WORD_AFTER = Pattern.compile("(?![\\p{L}\\p{N}])");
 
     private FollowUpCues() {
     }
@@ -66,8 +69,7 @@ public final class FollowUpCues {
 
     /** True when the name appears in the text as a whole word, any case. */
     public static boolean mentions(String text, String name) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
-                .matcher(normal(text)).find();
+        return WholeWords.find(normal(text), name.toLowerCase(Locale.ROOT), NO_WORD_BEFORE, NO_WORD_AFTER);
     }
 
     static String normal(String question) {

@@ -21,8 +21,6 @@ public final class Names {
     private static final Set<String> NOT_NAMES = Set.of("I", "I'm", "I've", "I'd", "OK");
     /** A number standing alone: "7", "4.0", "1,000"; not part of a word such as "Yi-34B" or "HTTP/2". */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}/-])");
-    /** "mySociety", "iPhone", "eBay": a capital after a small letter is a brand, wherever it stands. */
-    private static final Pattern INNER_CAPITAL = Pattern.compile("\\p{Ll}\\p{Lu}");
 
     private Names() {
     }
@@ -79,7 +77,7 @@ public final class Names {
         boolean first = true;
         while (tokens.find()) {
             String token = tokens.group();
-            boolean adjacent = lastEnd >= 0 && text.substring(lastEnd, tokens.start()).equals(" ");
+            boolean adjacent = lastEnd >= 0 && tokens.start() - lastEnd == 1 && text.charAt(lastEnd) == ' ';
             boolean start = first || startsSentence(text, tokens.start());
             boolean name = isName(token, start) || sentenceStartsToo && start && Character.isUpperCase(token.charAt(0))
                     && !TextAnalyzer.isStopWord(token.toLowerCase(Locale.ROOT));
@@ -120,12 +118,25 @@ public final class Names {
 
     /** A token is a name by its shape: digits, two capitals, a capital inside it, or one where grammar does not put one. */
     public static boolean isName(String token, boolean sentenceStart) {
-        if (NOT_NAMES.contains(token) || token.chars().noneMatch(Character::isLetter) || DESCRIPTIVE.matcher(token).find()) {
+        if (NOT_NAMES.contains(token)) {
+            return false;
+        }
+        // One pass over the characters: this runs for every word of every question and answer.
+        boolean letters = false;
+        boolean digits = false;
+        boolean innerCapital = false; // "mySociety", "iPhone", "eBay": a brand wherever it stands
+        int upper = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            letters |= Character.isLetter(c);
+            digits |= Character.isDigit(c);
+            upper += Character.isUpperCase(c) ? 1 : 0;
+            innerCapital |= i > 0 && Character.isUpperCase(c) && Character.isLowerCase(token.charAt(i - 1));
+        }
+        if (!letters || DESCRIPTIVE.matcher(token).find()) {
             return false; // a bare number is a quantity, not a name
         }
-        long upper = token.chars().filter(Character::isUpperCase).count();
-        boolean digits = token.chars().anyMatch(Character::isDigit);
-        if (digits || upper >= 2 || INNER_CAPITAL.matcher(token).find()) {
+        if (digits || upper >= 2 || innerCapital) {
             return true;
         }
         return !sentenceStart && Character.isUpperCase(token.charAt(0));

@@ -1,6 +1,9 @@
 package io.github.groundedbot.retrieval;
 
 import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.ContentMetadata;
 import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -46,7 +50,7 @@ public class HybridRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return fused(query, holder.current());
+        return fused(query, model, holder.current());
     }
 
     /** Searches the index version serving now; the result names that version for the later stages. */
@@ -56,7 +60,7 @@ public class HybridRetriever implements ContentRetriever {
 
     /** Searches one index version, the one a caller already read the question's aliases from. */
     public Retrieval retrieve(String query, KnowledgeIndex index) {
-        Embedding embedding = embedder.embed(query); // the dense retriever's own call is then a cache hit
+        Embedding embedding = embedder.embed(query);
         Timer.Sample sample = Timer.start();
         Retrieval retrieval = search(query, embedding, index);
         sample.stop(latency);
@@ -73,7 +77,7 @@ public class HybridRetriever implements ContentRetriever {
     }
 
     private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
-        List<Content> fused = fused(Query.from(query), index);
+        List<Content> fused = fused(Query.from(query), new Embedded(embedding), index);
         List<Candidate> candidates = new ArrayList<>(fused.size());
         for (Content content : fused) {
             String id = SnippetSegments.idOf(content);
@@ -83,14 +87,22 @@ public class HybridRetriever implements ContentRetriever {
         return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 
-    private List<Content> fused(Query query, KnowledgeIndex index) {
+    private List<Content> fused(Query query, EmbeddingModel questions, KnowledgeIndex index) {
         int perRetriever = config.candidatesPerRetriever();
         ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
-                .embeddingStore(index.vectors()).embeddingModel(model).maxResults(perRetriever).build();
-        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), index.facts(), perRetriever);
+                .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(perRetriever).build();
+        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), perRetriever);
         return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical.retrieve(query))).stream()
                 .limit(config.topK())
                 .toList();
+    }
+
+    /** A question already embedded, handed to langchain4j's dense retriever: no second trip through the cache. */
+    private record Embedded(Embedding embedding) implements EmbeddingModel {
+        @Override
+        public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+            return Response.from(Collections.nCopies(segments.size(), embedding));
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ public class IndexLifecycle {
     void onStart(@Observes StartupEvent event) {
         // Taken before loading, so an edit made while the first index builds is still seen as a change.
         watcher.remember();
-        reloader.loadOrThrow();
+        reloader.loadAtStartup();
         watcher.start();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.groundedbot.retrieval;
 
+import io.github.groundedbot.concurrent.DaemonThreads;
 import io.github.groundedbot.knowledge.FactBase;
 import io.github.groundedbot.knowledge.KnowledgeConfig;
 import io.github.groundedbot.knowledge.KnowledgeException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,6 +38,8 @@ public class KnowledgeReloader {
     private volatile Instant lastAttempt;
     private volatile KnowledgeStatus.LoadError lastError;
     private volatile KnowledgeTestReport lastTests;
+    /** The startup index's knowledge tests, when they run after it serves. */
+    private volatile CompletableFuture<Void> startupTests = CompletableFuture.completedFuture(null);
 
     public KnowledgeReloader(KnowledgeConfig config, IndexBuilder builder, IndexHolder holder, IndexTests tests,
                              Clock clock) {
@@ -46,8 +50,33 @@ public class KnowledgeReloader {
         this.clock = clock;
     }
 
-    /** Loads and swaps in a new index; a broken fact base throws {@link KnowledgeException} (used at startup). */
+    /** Loads, tests and swaps in a new index; a broken fact base throws {@link KnowledgeException}. */
     public void loadOrThrow() {
+        load(true);
+    }
+
+    /**
+     * The first load, at startup: a broken fact base throws {@link KnowledgeException}. When the
+     * knowledge tests are not required, their report changes nothing about what serves, so the index
+     * serves as soon as it is built and the tests run next on a thread of their own (their first
+     * questions also warm the answer path before users ask); required tests still run first.
+     */
+    public void loadAtStartup() {
+        if (config.tests().required()) {
+            load(true);
+            return;
+        }
+        KnowledgeIndex index = load(false);
+        startupTests = CompletableFuture.runAsync(() -> testServing(index),
+                task -> DaemonThreads.factory("knowledge-tests").newThread(task).start());
+    }
+
+    /** Waits until the startup index's knowledge tests have run, for a caller that reports them. */
+    public void awaitStartupTests() {
+        startupTests.join();
+    }
+
+    private KnowledgeIndex load(boolean testFirst) {
         lock.lock();
         try {
             lastAttempt = clock.instant();
@@ -55,11 +84,28 @@ public class KnowledgeReloader {
             FactBase facts = new KnowledgeLoader(config.maxWords(), config.maxFileSize().asLongValue())
                     .load(config.dir());
             KnowledgeIndex index = builder.build(facts);
-            test(index);
+            if (testFirst) {
+                test(index);
+            }
             holder.swap(index);
             lastError = null;
             LOG.infof("Indexed %d snippets from %s in %d ms", facts.size(), config.dir().toAbsolutePath(),
                     (System.nanoTime() - start) / 1_000_000);
+            return index;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Tests an index that already serves, unless a reload replaced it meanwhile (its own tests then ran). */
+    private void testServing(KnowledgeIndex index) {
+        lock.lock();
+        try {
+            if (holder.current() == index) {
+                test(index);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The knowledge tests could not run", e);
         } finally {
             lock.unlock();
         }

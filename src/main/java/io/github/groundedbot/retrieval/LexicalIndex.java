@@ -9,7 +9,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -17,14 +21,21 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
-/** BM25 over snippet titles and texts, in memory, with Lucene's English analysis. */
+/**
+ * BM25 over snippet titles and texts, in memory, with Lucene's English analysis. The index never
+ * changes once built, so the snippet behind each document and every term's document frequency are
+ * read once here: an answer then asks neither Lucene's stored fields nor its term dictionary.
+ */
 public final class LexicalIndex {
 
     private static final String CONTENT = TextAnalyzer.FIELD;
@@ -33,6 +44,10 @@ public final class LexicalIndex {
     private final TextAnalyzer analyzer;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    /** The snippet of each Lucene document, by document number. */
+    private final Snippet[] byDoc;
+    /** Every indexed term with the number of snippets holding it. */
+    private final Map<String, Integer> docFreqs;
 
     public LexicalIndex(TextAnalyzer analyzer, List<Snippet> snippets) {
         this.analyzer = analyzer;
@@ -52,9 +67,39 @@ public final class LexicalIndex {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
+        try {
+            this.byDoc = snippetsByDoc(reader, snippets);
+            this.docFreqs = docFreqs(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the lexical index", e);
+        }
     }
 
-    /** Snippet ids with their BM25 scores, best first. Any text is safe: no query syntax is parsed. */
+    /** Lucene numbers documents as its segments merge, not necessarily in the order they were added. */
+    private static Snippet[] snippetsByDoc(DirectoryReader reader, List<Snippet> snippets) throws IOException {
+        Map<String, Snippet> byId = new HashMap<>();
+        snippets.forEach(snippet -> byId.put(snippet.id(), snippet));
+        Snippet[] byDoc = new Snippet[reader.maxDoc()];
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < byDoc.length; doc++) {
+            byDoc[doc] = byId.get(stored.document(doc).get(ID));
+        }
+        return byDoc;
+    }
+
+    private static Map<String, Integer> docFreqs(DirectoryReader reader) throws IOException {
+        Map<String, Integer> docFreqs = new HashMap<>();
+        Terms terms = MultiTerms.getTerms(reader, CONTENT);
+        if (terms != null) {
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                docFreqs.put(term.utf8ToString(), each.docFreq());
+            }
+        }
+        return docFreqs;
+    }
+
+    /** Snippets with their BM25 scores, best first. Any text is safe: no query syntax is parsed. */
     public List<Hit> search(String question, int k) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         // Distinct terms keep a repeated word from blowing past BooleanQuery's clause limit.
@@ -67,7 +112,7 @@ public final class LexicalIndex {
         try {
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc doc : searcher.search(query.build(), k).scoreDocs) {
-                hits.add(new Hit(searcher.storedFields().document(doc.doc).get(ID), doc.score));
+                hits.add(new Hit(byDoc[doc.doc], doc.score));
             }
             return hits;
         } catch (IOException e) {
@@ -77,17 +122,16 @@ public final class LexicalIndex {
 
     /** Number of snippets holding a term; 0 means the fact base never uses the word. */
     public int docFreq(String term) {
-        try {
-            return reader.docFreq(new Term(CONTENT, term));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return docFreqs.getOrDefault(term, 0);
     }
 
     public int size() {
         return reader.numDocs();
     }
 
-    public record Hit(String id, double score) {
+    public record Hit(Snippet snippet, double score) {
+        public String id() {
+            return snippet.id();
+        }
     }
 }

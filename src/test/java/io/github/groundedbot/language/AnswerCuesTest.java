@@ -28,7 +28,11 @@ class AnswerCuesTest {
             "Several companies joined.|How many companies joined?|false",
             "One of its features is a private mode.|How much does it cost?|false",
             "The race started in 1903.|How many riders started in 1903?|false",
-            "Redis is an in-memory store.|How much memory?|false"})
+            "Redis is an in-memory store.|How much memory?|false",
+            "It sold 300 units.|How many of the 3000 units sold?|true",
+            "It sold 300 units.|How many sold in 2024, and were there 300?|false",
+            "Ten riders finished.|How many of the often late riders finished?|true",
+            "Ten riders finished.|How many, of ten, finished?|false"})
     void aQuantityIsANumberTheQuestionDidNotBring(String sentence, String question, boolean quantity) {
         assertThat(AnswerCues.mentionsQuantity(sentence, question)).isEqualTo(quantity);
     }

@@ -45,4 +45,12 @@ class FollowUpCuesTest {
     void aLoneItPointsAtOneThing(String question, boolean one) {
         assertThat(FollowUpCues.pointsAtOne(question)).isEqualTo(one);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"What did Huawei make?|huawei|true", "Huawei's chips?|HUAWEI|true",
+            "Is Yi-34B open?|Yi-34B|true", "Is Yi-34B2 open?|Yi-34B|false", "What is Huaweis plan?|Huawei|false",
+            "Did Huaweis rival beat Huawei?|Huawei|true", "Was 01.AI first?|01.AI|true"})
+    void aNameIsMentionedAsAWholeWordInAnyCase(String text, String name, boolean mentioned) {
+        assertThat(FollowUpCues.mentions(text, name)).isEqualTo(mentioned);
+    }
 }
