@@ -70,6 +70,22 @@ public interface AnswerConfig {
     @WithDefault("0.08")
     double secondSnippetMargin();
 
+    /**
+     * A snippet supports an answer only if it ranks within this of the snippet most about the question:
+     * when the facts most about it do not answer, one further down that shares a few words answers
+     * something else.
+     */
+    @WithDefault("0.08")
+    double supportMargin();
+
+    /**
+     * A name the question uses that the facts use in at most this share of their snippets ("User-Agent"
+     * in a base about one tool) is what it is about: only a snippet that has it supports an answer. A name
+     * in more (the base's own subject) may go unsaid.
+     */
+    @WithDefault("0.25")
+    double specificNameShare();
+
     /** Longest extractive answer, in characters; sentences that would go past it are left out. */
     @WithDefault("600")
     int maxAnswerLength();

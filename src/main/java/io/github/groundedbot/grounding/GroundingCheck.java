@@ -12,30 +12,25 @@ import io.github.groundedbot.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Decides whether the retrieved facts answer a question, before any answer is composed.
  * <p>
  * Embedding similarity alone cannot tell "What is Huawei working on?" from "Who founded
  * Huawei?": both sit close to the Huawei snippets. So a snippet supports an answer when it is
- * semantically close <em>and</em> contains the question's rare terms, or is very close (a
- * paraphrase); and a question naming something the fact base never mentions is refused.
+ * semantically close <em>and</em> contains the question's rare terms (and the verb it asks about), or
+ * is very close (a paraphrase); a question naming something the fact base never mentions is refused.
+ * Only the snippets near the top of the ranking, and those that have the specific names the question
+ * types, can support: the rest share words with the question but are about something else.
  */
 @ApplicationScoped
 public class GroundingCheck {
 
     private static final Logger LOG = Logger.getLogger(GroundingCheck.class);
-    /** A name in at most one snippet in this many names something specific, not the base's own subject. */
-    static final int SPECIFIC_SHARE_DIVISOR = 4;
-    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}s?");
 
     private final SnippetTerms snippetTerms;
     private final AnswerConfig config;
@@ -70,19 +65,27 @@ public class GroundingCheck {
                 && question.action().stream().allMatch(stem -> lexical.docFreq(stem) == 0);
         // The facts most about the question that do not answer it outweigh a fact further down that shares its
         // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
-        double floor = related.isEmpty() ? 0 : related.get(0).score() - config.secondSnippetMargin();
-        // A name the facts use in only a few snippets ("User-Agent") is what the question is about: a snippet
-        // without it, however close, talks about something next to it.
-        // An acronym may be spelled out there ("FOI" for "Freedom of Information"), and a follow-up's answer need
-        // not repeat the subject it carries over.
-        Set<String> acronyms = Names.in(question.asked()).stream().flatMap(name -> Arrays.stream(name.split(" ")))
-                .filter(word -> ACRONYM.matcher(word).matches()).map(word -> word.toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        List<Set<String>> specific = question.names().stream()
-                .filter(name -> !acronyms.containsAll(name) && !question.carried().containsAll(name) && specific(name, lexical))
-                .toList();
+        double floor = related.isEmpty() ? 0 : related.get(0).score() - config.supportMargin();
+        List<Set<String>> specific = specificNames(question, lexical);
         return new Grounding(related.stream().filter(e -> e.score() >= floor).filter(e -> names(e, specific))
                 .filter(e -> supports(e, weights, question, unknownAction)).toList(), related, weights);
+    }
+
+    /**
+     * The names a question types that the facts use in only a few snippets ("User-Agent"): what it is about,
+     * so a snippet without them, however close, talks about something next to it. An acronym may be spelled
+     * out there ("FOI" for "Freedom of Information"), and a follow-up's answer need not repeat the subject it
+     * carries over.
+     */
+    private List<Set<String>> specificNames(QuestionProfile question, LexicalIndex lexical) {
+        Set<String> acronyms = Names.acronyms(question.asked());
+        return question.names().stream()
+                .filter(name -> !acronyms.containsAll(name) && !question.carried().containsAll(name))
+                .filter(name -> {
+                    int most = name.stream().mapToInt(lexical::docFreq).max().orElse(0);
+                    return most > 0 && most <= config.specificNameShare() * lexical.size();
+                })
+                .toList();
     }
 
     /**
@@ -135,12 +138,6 @@ public class GroundingCheck {
         Snippet snippet = evidence.candidate().snippet();
         return snippetTerms.of(snippet).terms().containsAll(question.action())
                 || question.expectation() == Expectation.AGENT && Agents.credits(snippet.text(), question.asked());
-    }
-
-    /** Known to the facts, and in at most {@value #SPECIFIC_SHARE_DIVISOR}th of the snippets. */
-    private static boolean specific(Set<String> name, LexicalIndex lexical) {
-        int most = name.stream().mapToInt(lexical::docFreq).max().orElse(0);
-        return most > 0 && most * SPECIFIC_SHARE_DIVISOR <= lexical.size();
     }
 
     private boolean names(Evidence evidence, List<Set<String>> specific) {

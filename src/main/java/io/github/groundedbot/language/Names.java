@@ -1,6 +1,7 @@
 package io.github.groundedbot.language;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,6 +21,7 @@ public final class Names {
     private static final Pattern DESCRIPTIVE = Pattern.compile("-" + WordList.load("descriptive-suffixes").alternation() + "$");
     private static final Set<String> NOT_NAMES = Set.of("I", "I'm", "I've", "I'd", "OK");
     /** A number standing alone: "7", "4.0", "1,000"; not part of a word such as "Yi-34B" or "HTTP/2". */
+    private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}s?");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])\\d+(?:[.,]\\d+)*(?![\\p{L}\\p{N}/-])");
 
     private Names() {
@@ -59,6 +61,19 @@ public final class Names {
 
     public static List<String> in(String text) {
         return in(text, false);
+    }
+
+    /** The acronyms among the names of a text, in lower case: "FOI", "CDs"; a fact may spell them out. */
+    public static Set<String> acronyms(String text) {
+        Set<String> acronyms = new HashSet<>();
+        for (String name : in(text)) {
+            for (String word : name.split(" ")) {
+                if (ACRONYM.matcher(word).matches()) {
+                    acronyms.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return acronyms;
     }
 
     /**

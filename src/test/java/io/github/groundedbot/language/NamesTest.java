@@ -31,4 +31,12 @@ class NamesTest {
     void capitalisedCountsTheFirstWordUnlessAStopWord(String text, String expected) {
         assertThat(Names.capitalised(text)).containsExactlyElementsOf(Arrays.asList(expected.split(",")));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Can I send an FOI to the BBC?|foi,bbc", "Who runs Let's Encrypt?|",
+            "Do CDs from Sony count?|cds"})
+    void acronymsAreTheNamesInCapitals(String text, String expected) {
+        assertThat(Names.acronyms(text)).containsExactlyInAnyOrderElementsOf(
+                expected == null ? List.of() : List.of(expected.split(",")));
+    }
 }
