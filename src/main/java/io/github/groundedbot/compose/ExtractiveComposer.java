@@ -144,11 +144,15 @@ public class ExtractiveComposer implements AnswerComposer {
 
     /**
      * The sentence holds the kind of answer asked for, names what "how many" counts (its terms are already
-     * known) and, for "who did it", someone other than the subject who did it.
+     * known), the act a date or place is asked for unless the sentence is the question reworded ("When was it
+     * founded?" is not answered by the date of something else) and, for "who did it", someone other than the
+     * subject who did it.
      */
     private boolean fits(QuestionProfile question, Scored sentence) {
         return AnswerCues.fits(question.expectation(), sentence.text, question.asked())
                 && sentence.stems.containsAll(question.counted())
+                && (!question.expectation().hard() || sentence.stems.containsAll(question.action())
+                || sentence.evidence.sentenceCosine(sentence.index) >= config.strongSimilarity())
                 && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence.text, question.asked(),
                 word -> !Collections.disjoint(snippetTerms.terms(word), question.action())));
     }

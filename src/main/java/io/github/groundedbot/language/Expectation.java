@@ -21,4 +21,9 @@ public enum Expectation {
     public boolean soft() {
         return this == REASON || this == PURPOSE;
     }
+
+    /** A date or a place: the sentence that gives it must say of what ("When was it founded?" needs the founding). */
+    public boolean hard() {
+        return this == TIME || this == PLACE;
+    }
 }

@@ -27,8 +27,10 @@ public final class QuestionTypes {
     private static final Set<String> AUXILIARIES = WordList.load("auxiliaries").asSet();
     private static final Set<String> SUBJECT_PRONOUNS = WordList.load("subject-pronouns").asSet();
     private static final Set<String> ADVERBS = WordList.load("question-adverbs").asSet();
-    /** "When was it founded?", "Where is it headquartered?": a passive ending in the verb asked about. */
-    private static final Pattern PASSIVE = Pattern.compile("^(when|where) (is|are|was|were) .*\\b([\\p{L}-]+)[?!.\\s]*$");
+    /** "When was it founded?", "Where is it headquartered?", "When was it set up?": a passive ending in the verb asked about. */
+    private static final Pattern PASSIVE = Pattern.compile(
+            "^(when|where|(?:(?:in|on|at) )?(?:what|which) (?:year|date|month|day|place|country|city|town)) "
+                    + "(?:is|are|was|were) .*?\\b([\\p{L}-]+)(?: (up|out|off|down))?[?!.\\s]*$");
     private static final Pattern PARTICIPLE = Pattern.compile(".{3,}(ed|en)");
     private static final Set<String> IRREGULAR_FORMS = WordList.load("irregular-verbs").entries().stream()
             .map(line -> line.split("\\s+")[0]).collect(Collectors.toUnmodifiableSet());
@@ -88,8 +90,10 @@ public final class QuestionTypes {
     public static Optional<String> action(String question) {
         Matcher passive = PASSIVE.matcher(normal(question));
         if (passive.matches()) {
-            String verb = passive.group(3);
-            return PARTICIPLE.matcher(verb).matches() || IRREGULAR_FORMS.contains(verb) ? Optional.of(verb) : Optional.empty();
+            String verb = passive.group(2);
+            boolean phrasal = passive.group(3) != null; // "set up", "called off": the verb before the particle
+            return phrasal || PARTICIPLE.matcher(verb).matches() || IRREGULAR_FORMS.contains(verb) ? Optional.of(verb)
+                    : Optional.empty();
         }
         List<String> words = new ArrayList<>();
         Matcher word = WORD.matcher(normal(question));

@@ -53,7 +53,8 @@ class QuestionTypesTest {
             "Who should we contact about a bug?|contact",
             "When was Creative Commons founded?|founded",
             "Where is the company headquartered?|headquartered",
-            "When was the first race held?|held"})
+            "When was the first race held?|held",
+            "In what year was the foundation set up?|set"})
     void theVerbAskedAboutIsReadAfterWhoOrAtTheEndOfAPassive(String question, String action) {
         assertThat(QuestionTypes.action(question)).contains(action);
     }
