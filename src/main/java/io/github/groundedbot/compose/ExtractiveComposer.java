@@ -73,7 +73,8 @@ public class ExtractiveComposer implements AnswerComposer {
         // the deadline of public bodies in general does not answer "How many days does a Scottish authority
         // have?". A cause may be told in other words ("head start" for "gap").
         Predicate<Scored> answers = s -> s.coverage > 0 && fits(question, s)
-                && (question.expectation().soft() || namesAll(s.evidence, question));
+                && (question.expectation().soft()
+                || snippetTerms.namesAll(s.evidence.candidate().snippet(), question.names()));
         Optional<Scored> lead = bestOf(pool, s -> s.evidence == best && fits(question, s))
                 .or(() -> bestOf(pool, answers))
                 // A cause or purpose often sits in a neighbouring fact that shares the question's words.
@@ -154,12 +155,13 @@ public class ExtractiveComposer implements AnswerComposer {
                 && (!question.expectation().hard() || sentence.stems.containsAll(question.action())
                 || sentence.evidence.sentenceCosine(sentence.index) >= config.strongSimilarity())
                 && (question.expectation() != Expectation.AGENT || Agents.namesDoer(sentence.text, question.asked(),
-                word -> !Collections.disjoint(snippetTerms.terms(word), question.action())));
+                isAction(question, sentence)));
     }
 
-    private boolean namesAll(Evidence evidence, QuestionProfile question) {
-        Set<String> terms = snippetTerms.of(evidence.candidate().snippet()).terms();
-        return question.names().stream().allMatch(name -> !Collections.disjoint(terms, name));
+    /** A word of the sentence that is the verb asked about; no word is when the sentence lacks the verb's stems. */
+    private Predicate<String> isAction(QuestionProfile question, Scored sentence) {
+        return Collections.disjoint(sentence.stems, question.action()) ? word -> false
+                : word -> !Collections.disjoint(snippetTerms.terms(word), question.action());
     }
 
     private static Optional<Scored> bestOf(List<Scored> pool, Predicate<Scored> filter) {

@@ -12,7 +12,6 @@ import io.github.groundedbot.retrieval.Retrieval;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -61,13 +60,12 @@ public class GroundingCheck {
                 .peek(e -> logScores(retrieval, e))
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed())
                 .toList();
-        boolean unknownAction = !question.action().isEmpty()
-                && question.action().stream().allMatch(stem -> lexical.docFreq(stem) == 0);
+        boolean unknownAction = !question.action().isEmpty() && unknown(question.action(), lexical);
         // The facts most about the question that do not answer it outweigh a fact further down that shares its
         // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
         double floor = related.isEmpty() ? 0 : related.get(0).score() - config.supportMargin();
         List<Set<String>> specific = specificNames(question, lexical);
-        return new Grounding(related.stream().filter(e -> e.score() >= floor).filter(e -> names(e, specific))
+        return new Grounding(related.stream().filter(e -> e.score() >= floor).filter(e -> snippetTerms.namesAll(e.candidate().snippet(), specific))
                 .filter(e -> supports(e, weights, question, unknownAction)).toList(), related, weights);
     }
 
@@ -140,13 +138,12 @@ public class GroundingCheck {
                 || question.expectation() == Expectation.AGENT && Agents.credits(snippet.text(), question.asked());
     }
 
-    private boolean names(Evidence evidence, List<Set<String>> specific) {
-        Set<String> terms = snippetTerms.of(evidence.candidate().snippet()).terms();
-        return specific.stream().allMatch(name -> !Collections.disjoint(terms, name));
+    private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
+        return question.names().stream().anyMatch(name -> unknown(name, lexical));
     }
 
-    private static boolean mentionsUnknownName(QuestionProfile question, LexicalIndex lexical) {
-        return question.names().stream()
-                .anyMatch(name -> name.stream().allMatch(stem -> lexical.docFreq(stem) == 0));
+    /** No form of the word (its stems, with synonyms) is in any snippet. */
+    private static boolean unknown(Set<String> stems, LexicalIndex lexical) {
+        return stems.stream().allMatch(stem -> lexical.docFreq(stem) == 0);
     }
 }

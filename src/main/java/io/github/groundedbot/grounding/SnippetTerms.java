@@ -7,6 +7,7 @@ import io.github.groundedbot.language.Sentences;
 import io.github.groundedbot.language.TextAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +46,12 @@ public class SnippetTerms {
         List<String> sentences = Sentences.split(snippet.text());
         return new Analysis(analyzer.termSet(snippet.searchedText()), analyzer.termSet(snippet.title()), sentences,
                 sentences.stream().map(analyzer::termSet).toList());
+    }
+
+    /** True when the snippet has, for each name, one of its stems (a name's stems include its synonyms). */
+    public boolean namesAll(Snippet snippet, List<Set<String>> names) {
+        Set<String> terms = of(snippet).terms();
+        return names.stream().allMatch(name -> !Collections.disjoint(terms, name));
     }
 
     public Set<String> terms(String text) {

@@ -40,10 +40,10 @@ public final class Agents {
      * @param isAction true for a word of the sentence that is the verb asked about ("won" for "win")
      */
     public static boolean namesDoer(String sentence, String question, Predicate<String> isAction) {
-        List<Matcher> words = words(sentence);
+        List<Word> words = words(sentence);
         int action = words.size();
         for (int i = 0; i < words.size(); i++) {
-            if (isAction.test(words.get(i).group())) {
+            if (isAction.test(words.get(i).text())) {
                 action = i;
                 break;
             }
@@ -55,10 +55,10 @@ public final class Agents {
         Set<String> own = ownWords(question);
         List<String> names = new ArrayList<>(Names.in(sentence));
         // Grammar capitalises the first word, so it is a name only with the name it starts: "Maurice Garin".
-        String opening = words.isEmpty() ? "" : words.get(0).group();
+        String opening = words.isEmpty() ? "" : words.get(0).text();
         if (words.size() > 1 && Character.isUpperCase(opening.charAt(0))
-                && !TextAnalyzer.isStopWord(opening.toLowerCase(Locale.ROOT)) && Names.isName(words.get(1).group(), false)) {
-            names.add(words.get(0).group());
+                && !TextAnalyzer.isStopWord(opening.toLowerCase(Locale.ROOT)) && Names.isName(words.get(1).text(), false)) {
+            names.add(opening);
         }
         for (String name : names) {
             // "WhatDoTheyKnow Pro" is the question's own subject for "Who makes WhatDoTheyKnow?"
@@ -77,8 +77,8 @@ public final class Agents {
     /** True when the text credits someone other than the question's subjects: "by Ivan Ristić", "according to Wired". */
     public static boolean credits(String text, String question) {
         Set<String> own = ownWords(question);
-        for (Matcher word : words(text)) {
-            String token = word.group();
+        for (Word word : words(text)) {
+            String token = word.text();
             if (Names.isName(token, false) && !own.contains(token.toLowerCase(Locale.ROOT))
                     && ATTRIBUTION.matcher(text.substring(0, word.start())).find()) {
                 return true;
@@ -93,13 +93,16 @@ public final class Agents {
         return own;
     }
 
-    private static List<Matcher> words(String text) {
-        List<Matcher> words = new ArrayList<>();
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
         Matcher word = WORD.matcher(text);
         while (word.find()) {
-            words.add(WORD.matcher(text).region(word.start(), word.end()));
+            words.add(new Word(word.group(), word.start()));
         }
-        words.forEach(Matcher::find);
         return words;
+    }
+
+    /** A word of a text and where it starts. */
+    private record Word(String text, int start) {
     }
 }
