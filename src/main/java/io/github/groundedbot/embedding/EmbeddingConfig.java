@@ -28,7 +28,11 @@ public interface EmbeddingConfig {
      */
     OptionalInt loneCallThreads();
 
-    /** Embedding calls allowed at once; defaults to the number of cores. More would only time-slice. */
+    /**
+     * Question embeddings run at once; defaults to the number of cores. More would only time-slice.
+     * Questions that arrive while they all run wait and go together in the next run, which costs far
+     * less CPU per question than a run each.
+     */
     OptionalInt maxConcurrency();
 
     /** Questions whose embeddings are kept in memory (keyed by normalised text), so repeats skip the model. */

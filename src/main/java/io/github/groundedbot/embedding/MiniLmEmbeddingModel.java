@@ -48,7 +48,9 @@ import java.util.zip.CheckedInputStream;
  *     <li>A text embedded while no other embedding runs (one user asking) goes to a session that
  *     spreads the call over every core: the lowest latency.</li>
  *     <li>Calls that overlap run one thread each on a second session: spreading calls that
- *     already run side by side over the same cores would only cost throughput.</li>
+ *     already run side by side over the same cores would only cost throughput. No more of them run
+ *     at once than asked; those that arrive while all run wait and go together in the next run,
+ *     which costs far less CPU per text than a run each.</li>
  *     <li>Many texts at once (indexing a fact base) are sorted by length and run in batches padded
  *     to the longest text of the batch, one batch per core.</li>
  * </ul>
@@ -90,23 +92,28 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
     private AbstractInProcessEmbeddingModel longTexts;
     private final Executor batchExecutor;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Single texts (questions), run together when they overlap. */
+    private final OverlapBatcher<long[], float[]> singles;
 
     /** Loads the model from the jar into memory (inflating 90 MB on every start). */
-    public MiniLmEmbeddingModel(int intraOpThreads, int loneCallThreads, Executor batchExecutor) {
-        this(intraOpThreads, loneCallThreads, batchExecutor, Optional.empty());
+    public MiniLmEmbeddingModel(int intraOpThreads, int loneCallThreads, int runsAtOnce, Executor batchExecutor) {
+        this(intraOpThreads, loneCallThreads, runsAtOnce, batchExecutor, Optional.empty());
     }
 
     /**
      * @param intraOpThreads  onnxruntime threads for a call that overlaps others, and for each batch
      * @param loneCallThreads onnxruntime threads for a call while no other runs; at most
      *                        {@code intraOpThreads} means no second session
+     * @param runsAtOnce      runs of single texts that may go at once; texts that arrive while they all
+     *                        run wait and go together in the next
      * @param batchExecutor   runs the batches of {@link #embedAll} side by side (one thread per core)
      * @param unpackDir       where the model file is unpacked once and reused by later starts: reading
      *                        it from disk is far quicker than inflating it from the jar
      */
-    public MiniLmEmbeddingModel(int intraOpThreads, int loneCallThreads, Executor batchExecutor,
+    public MiniLmEmbeddingModel(int intraOpThreads, int loneCallThreads, int runsAtOnce, Executor batchExecutor,
                                 Optional<Path> unpackDir) {
         this.batchExecutor = batchExecutor;
+        this.singles = new OverlapBatcher<>(runsAtOnce, BATCH_TOKENS, ids -> ids.length, this::runSingles);
         this.environment = OrtEnvironment.getEnvironment();
         this.file = unpackDir.flatMap(MiniLmEmbeddingModel::unpacked);
         this.intraOpThreads = intraOpThreads;
@@ -204,11 +211,20 @@ public class MiniLmEmbeddingModel extends DimensionAwareEmbeddingModel {
         if (ids.length > MAX_TOKENS) {
             return longTexts().embedAll(List.of(TextSegment.from(text)));
         }
-        // The first caller in gets every core; anyone arriving while it runs gets one.
-        boolean lone = inFlight.getAndIncrement() == 0;
+        float[] vector = singles.call(ids);
+        return Response.from(List.of(Embedding.from(vector)), new TokenUsage(ids.length - 2));
+    }
+
+    /** Single texts waiting to be embedded together in the next run, because every run allowed is busy. */
+    public int waiting() {
+        return singles.waiting();
+    }
+
+    /** One run over single texts that overlapped. A text alone, while nothing else runs, gets every core. */
+    private List<float[]> runSingles(List<long[]> rows) {
+        boolean lone = inFlight.getAndIncrement() == 0 && rows.size() == 1;
         try {
-            float[] vector = run(lone ? alone : perCall, List.of(ids))[0];
-            return Response.from(List.of(Embedding.from(vector)), new TokenUsage(ids.length - 2));
+            return Arrays.asList(run(lone ? alone : perCall, rows));
         } finally {
             inFlight.decrementAndGet();
         }

@@ -2,6 +2,8 @@ package io.github.groundedbot.embedding;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.groundedbot.concurrent.DaemonThreads;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +36,10 @@ public class ModelLoader {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /** The settings a model is loaded with: a preload is only used when they match the running config. */
-    private record Settings(int intraOpThreads, int loneCallThreads, Optional<Path> modelDir) {
+    private record Settings(int intraOpThreads, int loneCallThreads, int runsAtOnce, Optional<Path> modelDir) {
         static Settings of(EmbeddingConfig config) {
-            return new Settings(config.intraOpThreads(), config.loneCallThreads().orElse(CORES), config.modelDir());
+            return new Settings(config.intraOpThreads(), config.loneCallThreads().orElse(CORES),
+                    config.maxConcurrency().orElse(CORES), config.modelDir());
         }
 
         /**
@@ -46,6 +49,7 @@ public class ModelLoader {
         static Settings early(Config config) {
             return new Settings(config.getOptionalValue("embedding.intra-op-threads", Integer.class).orElse(1),
                     config.getOptionalValue("embedding.lone-call-threads", Integer.class).orElse(CORES),
+                    config.getOptionalValue("embedding.max-concurrency", Integer.class).orElse(CORES),
                     config.getOptionalValue("embedding.model-dir", String.class).or(() -> Optional.of("data"))
                             .filter(dir -> !dir.isBlank()).map(Path::of));
         }
@@ -124,14 +128,25 @@ public class ModelLoader {
     }
 
     private MiniLmEmbeddingModel load(Settings settings) {
-        return new MiniLmEmbeddingModel(settings.intraOpThreads(), settings.loneCallThreads(), batches,
-                settings.modelDir());
+        return new MiniLmEmbeddingModel(settings.intraOpThreads(), settings.loneCallThreads(), settings.runsAtOnce(),
+                batches, settings.modelDir());
     }
 
-    /** all-MiniLM-L6-v2 runs in-process (ONNX): no network, no model download at run time. */
+    /**
+     * all-MiniLM-L6-v2 runs in-process (ONNX): no network, no model download at run time. The gauge
+     * {@code bot.embedding.waiting} shows questions waiting for a run of the model.
+     */
     @Produces
     @Singleton
-    EmbeddingModel embeddingModel() {
+    EmbeddingModel embeddingModel(MeterRegistry registry) {
+        MiniLmEmbeddingModel model = loaded();
+        Gauge.builder("bot.embedding.waiting", model, MiniLmEmbeddingModel::waiting)
+                .description("Questions waiting for the embedding model, to be embedded together in its next run")
+                .register(registry);
+        return model;
+    }
+
+    private MiniLmEmbeddingModel loaded() {
         Settings wanted = Settings.of(config.get());
         synchronized (this) {
             if (preload == null || !wanted.equals(preloadSettings)) {

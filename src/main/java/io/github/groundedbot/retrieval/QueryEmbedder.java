@@ -1,5 +1,7 @@
 package io.github.groundedbot.retrieval;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.groundedbot.embedding.EmbeddingConfig;
@@ -8,16 +10,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
  * Embeds questions. Repeated questions (same words, any case or spacing) skip the model, the
- * single most expensive step of an answer; and no more calls run at once than there are cores,
- * since more would only time-slice the CPU and raise every caller's latency.
+ * single most expensive step of an answer. The model itself limits how many embeddings run at once
+ * ({@code embedding.max-concurrency}).
  */
 @ApplicationScoped
 public class QueryEmbedder {
@@ -25,22 +24,14 @@ public class QueryEmbedder {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final EmbeddingModel model;
-    private final Semaphore slots;
-    private final Map<String, Embedding> cache;
+    private final Cache<String, Embedding> cache;
     private final Timer latency;
     private final Counter hits;
     private final Counter misses;
 
     public QueryEmbedder(EmbeddingModel model, EmbeddingConfig config, MeterRegistry registry) {
         this.model = model;
-        this.slots = new Semaphore(config.maxConcurrency().orElse(Runtime.getRuntime().availableProcessors()), true);
-        int capacity = config.questionCacheSize();
-        this.cache = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Embedding> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.cache = Caffeine.newBuilder().maximumSize(config.questionCacheSize()).build();
         this.latency = Timer.builder("bot.embedding.latency").description("Time to embed one question with the model")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.hits = Counter.builder("bot.embedding.cache").tag("result", "hit")
@@ -51,24 +42,14 @@ public class QueryEmbedder {
 
     public Embedding embed(String text) {
         String key = normalise(text);
-        synchronized (cache) {
-            Embedding hit = cache.get(key);
-            if (hit != null) {
-                hits.increment();
-                return hit;
-            }
+        Embedding hit = cache.getIfPresent(key);
+        if (hit != null) {
+            hits.increment();
+            return hit;
         }
         misses.increment();
-        Embedding embedding;
-        slots.acquireUninterruptibly();
-        try {
-            embedding = latency.record(() -> model.embed(key).content());
-        } finally {
-            slots.release();
-        }
-        synchronized (cache) {
-            cache.put(key, embedding);
-        }
+        Embedding embedding = latency.record(() -> model.embed(key).content());
+        cache.put(key, embedding);
         return embedding;
     }
 

@@ -34,7 +34,7 @@ class EmbeddingPathsTest {
     @BeforeAll
     static void load() {
         batches = Executors.newFixedThreadPool(2);
-        model = new MiniLmEmbeddingModel(1, 2, batches);
+        model = new MiniLmEmbeddingModel(1, 2, 2, batches);
         model.openLoneCallSession();
         reference = new AllMiniLmL6V2EmbeddingModel();
     }
@@ -54,7 +54,7 @@ class EmbeddingPathsTest {
 
     @Test
     void theOneThreadSessionGivesTheSameVectorAsTheAllCoresSession() {
-        MiniLmEmbeddingModel oneSession = new MiniLmEmbeddingModel(1, 1, Runnable::run);
+        MiniLmEmbeddingModel oneSession = new MiniLmEmbeddingModel(1, 1, 1, Runnable::run);
         String text = "Who are Charcoal Typhoon and Salmon Typhoon?";
 
         assertSame(oneSession.embed(text).content(), model.embed(text).content(), text);

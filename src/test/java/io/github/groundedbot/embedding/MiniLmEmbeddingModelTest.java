@@ -85,8 +85,8 @@ class MiniLmEmbeddingModelTest {
 
     @Test
     void theUnpackedModelEmbedsExactlyLikeTheJarCopy() {
-        var fromJar = new MiniLmEmbeddingModel(1, 1, Runnable::run);
-        var fromDisk = new MiniLmEmbeddingModel(1, 1, Runnable::run, Optional.of(dir));
+        var fromJar = new MiniLmEmbeddingModel(1, 1, 1, Runnable::run);
+        var fromDisk = new MiniLmEmbeddingModel(1, 1, 1, Runnable::run, Optional.of(dir));
 
         float[] a = fromJar.embed("export rules for advanced chips").content().vector();
         float[] b = fromDisk.embed("export rules for advanced chips").content().vector();

@@ -1,0 +1,146 @@
+package io.github.groundedbot.embedding;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OverlapBatcherTest {
+
+    private static final int WAIT_SECONDS = 10;
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(8);
+    private final List<List<String>> runs = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostRunning = new AtomicInteger();
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    /** A run that records its inputs, holds until {@code release} opens, and upper-cases them. */
+    private Function<List<String>, List<String>> upperCase(CountDownLatch started, CountDownLatch release) {
+        return inputs -> {
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            runs.add(inputs);
+            started.countDown();
+            try {
+                release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return inputs.stream().map(String::toUpperCase).toList();
+        };
+    }
+
+    @Test
+    void aLoneCallRunsAtOnceAndAlone() {
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(2, 100, String::length,
+                upperCase(new CountDownLatch(1), new CountDownLatch(0)));
+
+        assertThat(batcher.call("alone")).isEqualTo("ALONE");
+        assertThat(runs).containsExactly(List.of("alone"));
+    }
+
+    @Test
+    void callsThatArriveWhileEveryRunnerIsBusyGoTogetherAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length,
+                upperCase(firstStarted, release));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"), callers);
+        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (String word : List.of("b", "c", "d", "e")) {
+            waiting.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
+        }
+        awaitQueued(batcher, 4);
+
+        release.countDown();
+
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("FIRST");
+        assertThat(waiting.stream().map(CompletableFuture::join).toList()).containsExactly("B", "C", "D", "E");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1)).containsExactlyInAnyOrder("b", "c", "d", "e");
+        assertThat(mostRunning).hasValue(1);
+    }
+
+    @Test
+    void aRunCostsAtMostTheBudgetInCallsTimesTheWidest() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 12, String::length,
+                upperCase(firstStarted, release));
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("x"), callers);
+        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (String word : List.of("four", "five5", "six666", "toolongforany")) {
+            waiting.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
+        }
+        awaitQueued(batcher, 4);
+
+        release.countDown();
+
+        first.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(waiting.stream().map(CompletableFuture::join).toList())
+                .containsExactly("FOUR", "FIVE5", "SIX666", "TOOLONGFORANY");
+        for (List<String> run : runs) {
+            int widest = run.stream().mapToInt(String::length).max().orElseThrow();
+            assertThat(run.size() == 1 || run.size() * widest <= 12).as("run %s", run).isTrue();
+        }
+        assertThat(runs).anySatisfy(run -> assertThat(run).containsExactly("toolongforany"));
+    }
+
+    @Test
+    void noMoreRunsGoAtOnceThanRunners() {
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(2, 100, String::length,
+                upperCase(new CountDownLatch(1), new CountDownLatch(0)));
+
+        List<CompletableFuture<String>> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String word = "w" + i;
+            calls.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
+        }
+
+        for (int i = 0; i < calls.size(); i++) {
+            assertThat(calls.get(i).join()).isEqualTo("W" + i);
+        }
+        assertThat(mostRunning.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void aFailedRunFailsEachOfItsCallersAndLaterCallsStillRun() {
+        AtomicInteger calls = new AtomicInteger();
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length, inputs -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("model failed");
+            }
+            return inputs;
+        });
+
+        assertThatThrownBy(() -> batcher.call("a")).isInstanceOf(IllegalStateException.class).hasMessage("model failed");
+        assertThat(batcher.call("b")).isEqualTo("b");
+    }
+
+    private static void awaitQueued(OverlapBatcher<String, String> batcher, int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (batcher.waiting() < calls && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(batcher.waiting()).isEqualTo(calls);
+    }
+}
