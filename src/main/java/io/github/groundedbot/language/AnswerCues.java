@@ -1,7 +1,12 @@
 package io.github.groundedbot.language;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +31,10 @@ public final class AnswerCues {
             "saturday", "sunday");
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
+    /** A version number standing alone: "4.0", "v2", "17"; not the number inside "SHA-256" or "HTTP/3". */
+    private static final Pattern VERSION_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])v?\\d+(?:\\.\\d+)*(?![\\p{L}\\p{N}/-])");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final String NOT_WORD = "[^\\p{L}\\p{N}]+";
     /** A word boundary, as {@code \\b} finds it; checked on each side of a number in the question. */
     private static final Pattern WORD_BOUNDARY = Pattern.compile("\\b");
 
@@ -40,6 +49,8 @@ public final class AnswerCues {
             case PLACE -> givesPlace(sentence);
             case REASON -> givesReason(sentence);
             case PURPOSE -> givesPurpose(sentence);
+            case VERSION -> givesVersion(sentence, question);
+            case NAMED -> namesOne(sentence, question);
             case AGENT, ANY -> true; // who did it is read with the question's verb: see Agents
 
         };
@@ -60,6 +71,51 @@ public final class AnswerCues {
         Matcher named = PLACE_NAME.matcher(sentence);
         while (named.find()) {
             if (!TIME_NAMES.contains(named.group("name").toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A version number the question does not hold ("4.0", "Java 17"), or a name without digits that it does not
+     * hold ("macOS Ventura"); "SHA-256" is neither.
+     */
+    public static boolean givesVersion(String sentence, String question) {
+        String asked = question.toLowerCase(Locale.ROOT);
+        Matcher number = VERSION_NUMBER.matcher(sentence);
+        while (number.find()) {
+            if (!WholeWords.find(asked, number.group(), WORD_BOUNDARY, WORD_BOUNDARY)) {
+                return true;
+            }
+        }
+        return otherName(Names.in(sentence), question, name -> !DIGIT.matcher(name).find());
+    }
+
+    /**
+     * A name the question does not hold ("Project Healthy Children" for "Which charity …?"), or a number next to
+     * the word asked about ("port 990" for "Which port …?"): a number elsewhere names nothing asked for.
+     */
+    public static boolean namesOne(String sentence, String question) {
+        // A name may open the sentence here: "Huawei leads …" names a company.
+        if (otherName(Names.capitalised(sentence), question, name -> true)) {
+            return true;
+        }
+        Optional<String> kind = QuestionTypes.named(question);
+        if (kind.isEmpty()) {
+            return false;
+        }
+        String stem = Pattern.quote(kind.get().replaceAll("(es|s)$", ""));
+        return Pattern.compile("(?i)\\b" + stem + "\\p{L}*\\s+(?:number\\s+)?\\d|\\d[\\d.,]*\\s+" + stem)
+                .matcher(sentence).find();
+    }
+
+    /** One of the names with a word the question does not hold, among those {@code kept}. */
+    private static boolean otherName(List<String> names, String question, Predicate<String> kept) {
+        Set<String> asked = new HashSet<>(Arrays.asList(question.toLowerCase(Locale.ROOT).split(NOT_WORD)));
+        for (String name : names) {
+            if (kept.test(name) && !Arrays.stream(name.toLowerCase(Locale.ROOT).split(NOT_WORD))
+                    .allMatch(asked::contains)) {
                 return true;
             }
         }

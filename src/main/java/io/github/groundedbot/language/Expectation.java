@@ -14,6 +14,10 @@ public enum Expectation {
     PURPOSE,
     /** "who won …", "who do I ask …": the answer must name who did it, not only the subject. */
     AGENT,
+    /** "what is the latest version", "which Ruby version": the answer must hold a version number or name. */
+    VERSION,
+    /** "which charity …", "which port …": the answer must name one (a name, or a number by the word asked about). */
+    NAMED,
     /** Any statement about the subject answers. */
     ANY;
 

@@ -22,6 +22,10 @@ public final class QuestionTypes {
     private static final Pattern QUANTITY_QUESTION = Pattern.compile("\\bhow (many|much)\\b");
     private static final Pattern PLACE_QUESTION = Pattern.compile(
             "^where\\b(?!.*\\b(comes?|coming|came) from\\b)|\\b(in|at) (what|which) (place|country|city|town|region|state|part|location)\\b");
+    private static final Pattern VERSION_QUESTION = Pattern.compile("^(?:\\p{L}+ )?(what|which)\\b.*\\bversion\\b");
+    /** "which charity", "from which state": the word after "which" is the kind of thing to name. */
+    private static final Pattern WHICH = Pattern.compile("^(?:\\p{L}+ )?which ([\\p{L}-]+)");
+    private static final Set<String> KIND_WORDS = WordList.load("kind-words").asSet();
     private static final Pattern COUNTED = Pattern.compile("\\bhow (many|much) ([\\p{L}-]+)(?: ([\\p{L}-]+))?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d'-]+");
     private static final Set<String> AUXILIARIES = WordList.load("auxiliaries").asSet();
@@ -41,7 +45,7 @@ public final class QuestionTypes {
     }
 
     /**
-     * The first kind that applies, in the order time, quantity, place, reason, agent, purpose;
+     * The first kind that applies, in the order time, quantity, place, reason, agent, version, named, purpose;
      * {@link Expectation#ANY} otherwise.
      */
     public static Expectation expectation(String question) {
@@ -61,7 +65,27 @@ public final class QuestionTypes {
         if (lower.startsWith("who") && action(lower).isPresent()) {
             return Expectation.AGENT;
         }
+        if (VERSION_QUESTION.matcher(lower).find()) {
+            return Expectation.VERSION;
+        }
+        if (named(lower).isPresent()) {
+            return Expectation.NAMED;
+        }
         return PURPOSE_QUESTION.matcher(lower).find() ? Expectation.PURPOSE : Expectation.ANY;
+    }
+
+    /**
+     * The kind of thing a "which …" question asks to name: "charity" in "Which charity does it support?",
+     * "state" in "In which state …"; empty for "which kinds of …", "which is …" and questions without "which".
+     */
+    public static Optional<String> named(String question) {
+        Matcher which = WHICH.matcher(normal(question));
+        if (!which.find()) {
+            return Optional.empty();
+        }
+        String kind = which.group(1);
+        return AUXILIARIES.contains(kind) || KIND_WORDS.contains(kind) || TextAnalyzer.isStopWord(kind) ? Optional.empty()
+                : Optional.of(kind);
     }
 
     /**

@@ -78,4 +78,30 @@ class AnswerCuesTest {
     void fitsAsksTheCueOfTheExpectation(Expectation expectation, String sentence, boolean fits) {
         assertThat(AnswerCues.fits(expectation, sentence, "question?")).isEqualTo(fits);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Version 4.0 added database rights.|What is the latest version?|true",
+            "It needs Java 17 or later.|Which Java version does it need?|true",
+            "Since macOS Ventura, upgrades need a permission.|From which macOS version on is it needed?|true",
+            "Casks with version :latest have no version number.|What is the latest version of Homebrew?|false",
+            "Homebrew compares the SHA-256 checksum.|What is the latest version of Homebrew?|false",
+            "Redis 7 is faster than Redis 6.|Is Redis 6 the latest version?|true",
+            "Redis 6 added threads.|Is Redis 6 the latest version?|false"})
+    void aVersionIsANumberOrANameTheQuestionDoesNotHold(String sentence, String question, boolean version) {
+        assertThat(AnswerCues.givesVersion(sentence, question)).isEqualTo(version);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "UK donors can give to Project Healthy Children.|Which charity can UK donors support?|true",
+            "Huawei leads the effort.|which company leads the effort|true",
+            "The Trust assesses its top charities.|Which charity does the Trust rank first?|false",
+            "You can save 1,000 lives by giving well.|Which charity saves most lives?|false",
+            "curl connects to port 990 by default.|Which port does curl use?|true",
+            "It listens on 6379 ports at most.|Which port does it use?|true"})
+    void aNamedAnswerHasANameTheQuestionDoesNotHoldOrANumberByTheKindAsked(String sentence, String question,
+                                                                        boolean named) {
+        assertThat(AnswerCues.namesOne(sentence, question)).isEqualTo(named);
+    }
 }

@@ -29,7 +29,15 @@ class QuestionTypesTest {
             "Who are Charcoal Typhoon and Salmon Typhoon?|ANY",
             "What does Redis stand for?|ANY",
             "May I use Redis on Windows?|ANY",
-            "Is Redis single-threaded since version 6?|ANY"})
+            "Is Redis single-threaded since version 6?|ANY",
+            "What is the latest version of curl?|VERSION",
+            "Which Ruby version does it need?|VERSION",
+            "Which charity does the fund support?|NAMED",
+            "From which state do most reports come?|NAMED",
+            "Which tool is used for backups?|NAMED",
+            "Which kinds of chips are banned?|ANY",
+            "Which is better, Redis or Memcached?|ANY",
+            "In which state are most quakes felt?|PLACE"})
     void theWordingSaysWhatKindOfAnswerIsAskedFor(String question, Expectation expected) {
         assertThat(QuestionTypes.expectation(question)).isEqualTo(expected);
     }
@@ -68,5 +76,21 @@ class QuestionTypesTest {
             "What did Nvidia do in 2022?"})
     void aQuestionAboutWhoOrWhatSomethingIsAsksNoVerb(String question) {
         assertThat(QuestionTypes.action(question)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Which charity does it support?|charity",
+            "From which port does it connect?|port",
+            "which states have the fewest quakes|states"})
+    void whichNamesTheKindOfThingToName(String question, String kind) {
+        assertThat(QuestionTypes.named(question)).contains(kind);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Which kinds of chips are banned?", "Which of these is free?",
+            "Which is faster?", "What charity is it?"})
+    void whichOfAKindOrOfAListNamesNoKind(String question) {
+        assertThat(QuestionTypes.named(question)).isEmpty();
     }
 }
