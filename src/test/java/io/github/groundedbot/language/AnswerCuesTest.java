@@ -42,6 +42,10 @@ class AnswerCuesTest {
             "The US restricted exports because of security concerns.|true",
             "The shortage led to higher prices.|true",
             "The bike was named after its inventor.|true",
+            "The list is public, which is why members are named.|true",
+            "Showing it openly is meant to challenge others.|true",
+            "Keys expire early to avoid running out of memory.|true",
+            "The list is public, so members are named.|false",
             "Redis stores keys in memory.|false"})
     void aReasonIsStatedByItsCue(String sentence, boolean reason) {
         assertThat(AnswerCues.givesReason(sentence)).isEqualTo(reason);
