@@ -25,6 +25,8 @@ public final class AnswerCues {
     /** A preposition of place, then up to two small words, then a capitalised word: "in Marin County", "on the Pacific rim". */
     private static final Pattern PLACE_NAME = Pattern.compile("(?i:\\b" + WordList.load("place-prepositions").alternation()
             + ")\\s+(?:\\p{Ll}+\\s+){0,2}(?<name>\\p{Lu}[\\p{L}'’-]*)");
+    /** A file system path: "~/Library/Caches", "/usr/local"; not "HTTP/2", "and/or" or "24/7". */
+    private static final Pattern PATH = Pattern.compile("(?<![\\p{L}\\p{N}/.~])~?/[\\p{L}\\p{N}._-]+");
     /** Capitalised words that name a time, not a place: "from January 2026". */
     private static final Set<String> TIME_NAMES = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -61,11 +63,12 @@ public final class AnswerCues {
     }
 
     /**
-     * A word naming a kind of place ("in three large zones", "near the coast", "on our website"), or a name
-     * after a preposition of place ("on Hugging Face"); not "around the world" or "from January".
+     * A word naming a kind of place ("in three large zones", "near the coast", "on our website"), a name
+     * after a preposition of place ("on Hugging Face") or a file system path ("in ~/Library/Caches");
+     * not "around the world" or "from January".
      */
     public static boolean givesPlace(String sentence) {
-        if (PLACE_WORD.matcher(sentence).find()) {
+        if (PLACE_WORD.matcher(sentence).find() || PATH.matcher(sentence).find()) {
             return true;
         }
         Matcher named = PLACE_NAME.matcher(sentence);

@@ -70,6 +70,9 @@ class AnswerCuesTest {
             "The mountain bike was invented in Marin County.|true",
             "You can change it on the settings page.|true",
             "Report the site to Google Safe Browsing.|true",
+            "Downloads are kept, usually, in ~/Library/Caches/Homebrew.|true",
+            "The default prefix is /usr/local.|true",
+            "It speaks HTTP/2 and/or HTTP/3, 24/7.|false",
             "It is a nonprofit organization, active around the world.|false",
             "From January 1, 2026, the board made her its director.|false"})
     void aPlaceIsALocationWordOrANameAfterAPrepositionOfPlace(String sentence, boolean place) {
