@@ -79,6 +79,18 @@ public interface AnswerConfig {
     double supportMargin();
 
     /**
+     * A snippet this close to the question (the whole snippet or one of its sentences) supports an answer
+     * on closeness alone when it also leads every other snippet by {@code clear-lead-margin}: a paraphrase in
+     * everyday words shares few terms with the fact, but one fact stands out as the one it is about.
+     */
+    @WithDefault("0.6")
+    double clearLeadSimilarity();
+
+    /** How far the snippet most about the question must rank above the next for {@code clear-lead-similarity}. */
+    @WithDefault("0.08")
+    double clearLeadMargin();
+
+    /**
      * A name the question uses that the facts use in at most this share of their snippets ("User-Agent"
      * in a base about one tool) is what it is about: only a snippet that has it supports an answer. A name
      * in more (the base's own subject) may go unsaid.

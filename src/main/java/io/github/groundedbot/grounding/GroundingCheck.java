@@ -65,8 +65,11 @@ public class GroundingCheck {
         // words: "can I still sell my NC photo?" is not answered by how copyright arises in a photo.
         double floor = related.isEmpty() ? 0 : related.get(0).score() - config.supportMargin();
         List<Set<String>> specific = specificNames(question, lexical);
+        // One snippet far ahead of the rest is the one a question in other words is about.
+        Evidence clearLead = related.isEmpty() || related.size() > 1
+                && related.get(0).score() - related.get(1).score() < config.clearLeadMargin() ? null : related.get(0);
         return new Grounding(related.stream().filter(e -> e.score() >= floor).filter(e -> snippetTerms.namesAll(e.candidate().snippet(), specific))
-                .filter(e -> supports(e, weights, question, unknownAction)).toList(), related, weights);
+                .filter(e -> supports(e, weights, question, unknownAction, e == clearLead)).toList(), related, weights);
     }
 
     /**
@@ -115,7 +118,8 @@ public class GroundingCheck {
         }
     }
 
-    private boolean supports(Evidence evidence, TermWeights weights, QuestionProfile question, boolean unknownAction) {
+    private boolean supports(Evidence evidence, TermWeights weights, QuestionProfile question, boolean unknownAction,
+                             boolean clearLead) {
         // A close title says the snippet is on the topic; only the snippet or a sentence close enough says it
         // answers without the question's terms (in a base about one thing, most titles are close to most
         // questions). A title close enough to be the question reworded ("biggest quake" for "largest
@@ -125,9 +129,12 @@ public class GroundingCheck {
         double reworded = unknownAction ? evidence.contentCloseness() : evidence.closest();
         boolean veryClose = evidence.contentCloseness() >= config.strongSimilarity()
                 && (!unknownAsk || reworded >= config.unknownNameSimilarity());
+        // A snippet far ahead of the rest may be a little less close, if it names the act asked about.
+        boolean leadsClearly = clearLead && !unknownAsk && evidence.contentCloseness() >= config.clearLeadSimilarity()
+                && snippetTerms.of(evidence.candidate().snippet()).terms().containsAll(question.action());
         // Shared words support only if they include what is asked about: "Who won the first Giro?" is not
         // answered by the facts about the first Giro unless they say who won it.
-        return veryClose || evidence.closest() >= config.minSimilarity() && evidence.coverage() >= config.minCoverage()
+        return veryClose || leadsClearly || evidence.closest() >= config.minSimilarity() && evidence.coverage() >= config.minCoverage()
                 && namesAction(evidence, question);
     }
 
