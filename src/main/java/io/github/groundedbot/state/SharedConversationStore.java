@@ -61,17 +61,12 @@ public class SharedConversationStore implements ConversationStore {
 
     @Override
     public void save(Conversation conversation) {
-        String value;
-        try {
-            value = json.writeValueAsString(conversation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // records of strings always serialise
-        }
         String key = redis.key("conversation:" + conversation.id());
         String index = redis.key("conversations");
+        // Written as JSON only for Redis: a conversation kept in memory is kept as it is.
         Optional<Boolean> saved = redis.call(ds -> {
             ValueCommands<String, String> values = ds.value(String.class);
-            values.set(key, value, new SetArgs().px(config.idleExpiry()));
+            values.set(key, json(conversation), new SetArgs().px(config.idleExpiry()));
             SortedSetCommands<String, String> byActivity = ds.sortedSet(String.class);
             long now = conversation.lastActive().toEpochMilli();
             byActivity.zadd(index, now, conversation.id());
@@ -88,6 +83,14 @@ public class SharedConversationStore implements ConversationStore {
         });
         if (saved.isEmpty()) {
             memory.save(conversation);
+        }
+    }
+
+    private String json(Conversation conversation) {
+        try {
+            return json.writeValueAsString(conversation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // records of strings always serialise
         }
     }
 
