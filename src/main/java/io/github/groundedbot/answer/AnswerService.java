@@ -151,9 +151,8 @@ public class AnswerService {
 
     private void remember(Conversation conversation, String question, ReadQuestion.Searched read, Answer answer) {
         String lead = answer.grounded() ? Sentences.split(answer.answer()).get(0) : "";
-        List<String> subjects = QuestionReader.subjectsOf(question, read.carried(), lead);
         List<String> cited = answer.citations().stream().map(Citation::id).toList();
-        Turn turn = new Turn(question, read.query(), read.carried(), subjects, cited, answer.grounded());
+        Turn turn = new Turn(question, read.query(), read.carried(), lead, cited, answer.grounded());
         conversations.save(conversation.with(turn, conversationConfig.maxTurns(), clock.instant()));
     }
 
