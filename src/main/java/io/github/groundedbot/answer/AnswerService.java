@@ -101,7 +101,7 @@ public class AnswerService {
             return reply;
         }
         ReadQuestion.Searched searched = (ReadQuestion.Searched) read;
-        Retrieval retrieval = retriever.retrieve(searched.profile().text(), serving);
+        Retrieval retrieval = retriever.retrieve(searched.profile().text(), searched.profile().terms(), serving);
         Grounding found = grounding.check(searched.profile(), retrieval);
         if (searched instanceof ReadQuestion.More) {
             found = found.unseen(conversation.shown());

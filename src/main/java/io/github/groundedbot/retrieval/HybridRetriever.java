@@ -10,12 +10,14 @@ import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
+import io.github.groundedbot.language.TextAnalyzer;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -50,19 +52,21 @@ public class HybridRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return fused(query, model, holder.current());
+        KnowledgeIndex index = holder.current();
+        int perRetriever = config.candidatesPerRetriever();
+        return fused(query, model, new LexicalContentRetriever(index.lexical(), perRetriever).retrieve(query), index);
     }
 
-    /** Searches the index version serving now; the result names that version for the later stages. */
-    public Retrieval retrieve(String query) {
-        return retrieve(query, holder.current());
-    }
-
-    /** Searches one index version, the one a caller already read the question's aliases from. */
-    public Retrieval retrieve(String query, KnowledgeIndex index) {
+    /**
+     * Searches one index version, the one a caller already read the question's aliases from.
+     *
+     * @param terms the query's terms as {@link TextAnalyzer#terms} gives them, in order: BM25 searches
+     *              them without analysing the query again
+     */
+    public Retrieval retrieve(String query, Collection<String> terms, KnowledgeIndex index) {
         Embedding embedding = embedder.embed(query);
         Timer.Sample sample = Timer.start();
-        Retrieval retrieval = search(query, embedding, index);
+        Retrieval retrieval = search(query, terms, embedding, index);
         sample.stop(latency);
         retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
         return retrieval;
@@ -72,12 +76,14 @@ public class HybridRetriever implements ContentRetriever {
      * Searches a given index version, serving or not (the knowledge tests check a fresh one before it
      * serves), without recording retrieval metrics: the curators' checks are not questions.
      */
-    public Retrieval retrieveUnmetered(String query, KnowledgeIndex index) {
-        return search(query, embedder.embed(query), index);
+    public Retrieval retrieveUnmetered(String query, Collection<String> terms, KnowledgeIndex index) {
+        return search(query, terms, embedder.embed(query), index);
     }
 
-    private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
-        List<Content> fused = fused(Query.from(query), new Embedded(embedding), index);
+    private Retrieval search(String query, Collection<String> terms, Embedding embedding, KnowledgeIndex index) {
+        List<Content> lexical = LexicalContentRetriever.contents(
+                index.lexical().search(terms, config.candidatesPerRetriever()));
+        List<Content> fused = fused(Query.from(query), new Embedded(embedding), lexical, index);
         List<Candidate> candidates = new ArrayList<>(fused.size());
         for (Content content : fused) {
             String id = SnippetSegments.idOf(content);
@@ -87,12 +93,11 @@ public class HybridRetriever implements ContentRetriever {
         return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 
-    private List<Content> fused(Query query, EmbeddingModel questions, KnowledgeIndex index) {
-        int perRetriever = config.candidatesPerRetriever();
+    private List<Content> fused(Query query, EmbeddingModel questions, List<Content> lexical, KnowledgeIndex index) {
         ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
-                .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(perRetriever).build();
-        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), perRetriever);
-        return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical.retrieve(query))).stream()
+                .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(config.candidatesPerRetriever())
+                .build();
+        return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical)).stream()
                 .limit(config.topK())
                 .toList();
     }

@@ -26,6 +26,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,9 +102,17 @@ public final class LexicalIndex {
 
     /** Snippets with their BM25 scores, best first. Any text is safe: no query syntax is parsed. */
     public List<Hit> search(String question, int k) {
+        return search(analyzer.terms(question), k);
+    }
+
+    /**
+     * Snippets with their BM25 scores for a question already analysed by {@link TextAnalyzer#terms}: its
+     * terms in order, so the question is not analysed again.
+     */
+    public List<Hit> search(Collection<String> questionTerms, int k) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         // Distinct terms keep a repeated word from blowing past BooleanQuery's clause limit.
-        List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.terms(question)));
+        List<String> terms = List.copyOf(new LinkedHashSet<>(questionTerms));
         if (terms.isEmpty()) {
             return List.of();
         }
