@@ -86,18 +86,26 @@ public class HybridRetriever implements ContentRetriever {
         List<Content> fused = fused(Query.from(query), new Embedded(embedding), lexical, index);
         List<Candidate> candidates = new ArrayList<>(fused.size());
         for (Content content : fused) {
-            String id = SnippetSegments.idOf(content);
-            candidates.add(new Candidate(index.facts().find(id).orElseThrow(), candidates.size(),
-                    cosine(content, embedding, id, index)));
+            SnippetContent found = (SnippetContent) content;
+            candidates.add(new Candidate(found.snippet(), candidates.size(), cosine(found, embedding, index)));
         }
         return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 
+    /**
+     * The dense and the BM25 contents of one question, fused by langchain4j's {@link ReciprocalRankFuser}.
+     * Both are {@link SnippetContent}s, which the fuser tells apart by snippet id alone.
+     */
     private List<Content> fused(Query query, EmbeddingModel questions, List<Content> lexical, KnowledgeIndex index) {
         ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
                 .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(config.candidatesPerRetriever())
                 .build();
-        return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical)).stream()
+        List<Content> denseContents = dense.retrieve(query).stream()
+                .<Content>map(content -> new SnippetContent(
+                        index.facts().find(SnippetSegments.idOf(content)).orElseThrow(), content.textSegment(),
+                        content.metadata()))
+                .toList();
+        return ReciprocalRankFuser.fuse(List.of(denseContents, lexical)).stream()
                 .limit(config.topK())
                 .toList();
     }
@@ -114,10 +122,10 @@ public class HybridRetriever implements ContentRetriever {
      * The fuser keeps the first content it met for a snippet, the dense one when both retrievers found
      * it: its score is relevance (cosine mapped to [0, 1]). A snippet only BM25 found asks the store.
      */
-    private static double cosine(Content content, Embedding embedding, String id, KnowledgeIndex index) {
+    private static double cosine(SnippetContent content, Embedding embedding, KnowledgeIndex index) {
         if (content.metadata().containsKey(ContentMetadata.EMBEDDING_ID)) {
             return 2 * ((Number) content.metadata().get(ContentMetadata.SCORE)).doubleValue() - 1;
         }
-        return index.vectors().cosine(embedding, id);
+        return index.vectors().cosine(embedding, content.snippet().id());
     }
 }

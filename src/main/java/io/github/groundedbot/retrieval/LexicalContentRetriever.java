@@ -27,8 +27,8 @@ public final class LexicalContentRetriever implements ContentRetriever {
     /** BM25 hits as contents, best first. */
     static List<Content> contents(List<LexicalIndex.Hit> hits) {
         return hits.stream()
-                .map(hit -> Content.from(SnippetSegments.of(hit.snippet()),
-                        Map.<ContentMetadata, Object>of(ContentMetadata.SCORE, hit.score())))
+                .<Content>map(hit -> new SnippetContent(hit.snippet(), SnippetSegments.of(hit.snippet()),
+                        Map.of(ContentMetadata.SCORE, hit.score())))
                 .toList();
     }
 }
