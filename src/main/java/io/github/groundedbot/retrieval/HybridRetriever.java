@@ -112,6 +112,12 @@ public class HybridRetriever implements ContentRetriever {
 
     /** A question already embedded, handed to langchain4j's dense retriever: no second trip through the cache. */
     private record Embedded(Embedding embedding) implements EmbeddingModel {
+        /** What langchain4j's dense retriever calls: the vector as it is, without building an embedding request. */
+        @Override
+        public Response<Embedding> embed(String text) {
+            return Response.from(embedding);
+        }
+
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
             return Response.from(Collections.nCopies(segments.size(), embedding));
