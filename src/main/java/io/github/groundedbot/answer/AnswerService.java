@@ -101,7 +101,7 @@ public class AnswerService {
             return reply;
         }
         ReadQuestion.Searched searched = (ReadQuestion.Searched) read;
-        Retrieval retrieval = retriever.retrieve(searched.profile().text(), serving);
+        Retrieval retrieval = retriever.retrieve(searched.profile().text(), searched.profile().terms(), serving);
         Grounding found = grounding.check(searched.profile(), retrieval);
         if (searched instanceof ReadQuestion.More) {
             found = found.unseen(conversation.shown());
@@ -151,9 +151,8 @@ public class AnswerService {
 
     private void remember(Conversation conversation, String question, ReadQuestion.Searched read, Answer answer) {
         String lead = answer.grounded() ? Sentences.split(answer.answer()).get(0) : "";
-        List<String> subjects = QuestionReader.subjectsOf(question, read.carried(), lead);
         List<String> cited = answer.citations().stream().map(Citation::id).toList();
-        Turn turn = new Turn(question, read.query(), read.carried(), subjects, cited, answer.grounded());
+        Turn turn = new Turn(question, read.query(), read.carried(), lead, cited, answer.grounded());
         conversations.save(conversation.with(turn, conversationConfig.maxTurns(), clock.instant()));
     }
 

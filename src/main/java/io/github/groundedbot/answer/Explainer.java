@@ -85,7 +85,7 @@ public class Explainer {
         }
         ReadQuestion.Searched searched = (ReadQuestion.Searched) read;
         QuestionProfile profile = searched.profile();
-        Retrieval retrieval = retriever.retrieveUnmetered(profile.text(), index);
+        Retrieval retrieval = retriever.retrieveUnmetered(profile.text(), profile.terms(), index);
         Grounding found = grounding.check(profile, retrieval);
         Optional<Draft> draft = composer.compose(new Composition(searched, found, List.of()), Deltas.none());
 

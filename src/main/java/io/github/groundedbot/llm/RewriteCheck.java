@@ -3,6 +3,7 @@ package io.github.groundedbot.llm;
 import io.github.groundedbot.conversation.Turn;
 import io.github.groundedbot.language.FollowUpCues;
 import io.github.groundedbot.language.Names;
+import io.github.groundedbot.question.QuestionReader;
 
 import java.util.HashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ final class RewriteCheck {
         StringBuilder said = new StringBuilder(lower(followUp));
         for (Turn turn : turns) {
             said.append('\n').append(lower(turn.question()));
-            turn.subjects().forEach(name -> known.add(lower(name)));
+            QuestionReader.subjectsOf(turn).forEach(name -> known.add(lower(name)));
         }
         return Names.in(question).stream()
                 .map(name -> POSSESSIVE.matcher(lower(name)).replaceAll(""))

@@ -56,7 +56,8 @@ public class QuestionReader {
         // last turn; a question with names and no pronoun is a new topic and is left alone.
         boolean followUp = FollowUpCues.pointsBack(question) && FollowUpCues.subjects(question).size() <= 1
                 || FollowUpCues.isEllipsis(question);
-        if (!followUp || last.subjects().isEmpty()) {
+        List<String> subjects = followUp ? subjectsOf(last) : List.of();
+        if (subjects.isEmpty()) {
             return standalone(question);
         }
         Optional<String> rewritten = rewriter.rewrite(question, turns);
@@ -66,7 +67,7 @@ public class QuestionReader {
         }
         // A lone "it" points at one thing: the subject the last question asked about.
         int limit = FollowUpCues.pointsAtOne(question) ? 1 : MAX_CARRIED;
-        List<String> carried = last.subjects().stream()
+        List<String> carried = subjects.stream()
                 .filter(subject -> !FollowUpCues.mentions(question, subject))
                 .limit(limit)
                 .toList();
@@ -75,6 +76,11 @@ public class QuestionReader {
 
     private ReadQuestion standalone(String question) {
         return new ReadQuestion.Standalone(QuestionProfile.of(question, List.of(), analyzer), question);
+    }
+
+    /** The names a finished turn was about, to carry into a follow-up: see {@link #subjectsOf(String, List, String)}. */
+    public static List<String> subjectsOf(Turn turn) {
+        return subjectsOf(turn.question(), turn.carried(), turn.answerLead());
     }
 
     /**

@@ -10,12 +10,14 @@ import dev.langchain4j.rag.content.aggregator.ReciprocalRankFuser;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
+import io.github.groundedbot.language.TextAnalyzer;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -50,19 +52,21 @@ public class HybridRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return fused(query, model, holder.current());
+        KnowledgeIndex index = holder.current();
+        int perRetriever = config.candidatesPerRetriever();
+        return fused(query, model, new LexicalContentRetriever(index.lexical(), perRetriever).retrieve(query), index);
     }
 
-    /** Searches the index version serving now; the result names that version for the later stages. */
-    public Retrieval retrieve(String query) {
-        return retrieve(query, holder.current());
-    }
-
-    /** Searches one index version, the one a caller already read the question's aliases from. */
-    public Retrieval retrieve(String query, KnowledgeIndex index) {
+    /**
+     * Searches one index version, the one a caller already read the question's aliases from.
+     *
+     * @param terms the query's terms as {@link TextAnalyzer#terms} gives them, in order: BM25 searches
+     *              them without analysing the query again
+     */
+    public Retrieval retrieve(String query, Collection<String> terms, KnowledgeIndex index) {
         Embedding embedding = embedder.embed(query);
         Timer.Sample sample = Timer.start();
-        Retrieval retrieval = search(query, embedding, index);
+        Retrieval retrieval = search(query, terms, embedding, index);
         sample.stop(latency);
         retrieval.candidates().stream().mapToDouble(Candidate::cosine).max().ifPresent(topScore::record);
         return retrieval;
@@ -72,33 +76,48 @@ public class HybridRetriever implements ContentRetriever {
      * Searches a given index version, serving or not (the knowledge tests check a fresh one before it
      * serves), without recording retrieval metrics: the curators' checks are not questions.
      */
-    public Retrieval retrieveUnmetered(String query, KnowledgeIndex index) {
-        return search(query, embedder.embed(query), index);
+    public Retrieval retrieveUnmetered(String query, Collection<String> terms, KnowledgeIndex index) {
+        return search(query, terms, embedder.embed(query), index);
     }
 
-    private Retrieval search(String query, Embedding embedding, KnowledgeIndex index) {
-        List<Content> fused = fused(Query.from(query), new Embedded(embedding), index);
+    private Retrieval search(String query, Collection<String> terms, Embedding embedding, KnowledgeIndex index) {
+        List<Content> lexical = LexicalContentRetriever.contents(
+                index.lexical().search(terms, config.candidatesPerRetriever()));
+        List<Content> fused = fused(Query.from(query), new Embedded(embedding), lexical, index);
         List<Candidate> candidates = new ArrayList<>(fused.size());
         for (Content content : fused) {
-            String id = SnippetSegments.idOf(content);
-            candidates.add(new Candidate(index.facts().find(id).orElseThrow(), candidates.size(),
-                    cosine(content, embedding, id, index)));
+            SnippetContent found = (SnippetContent) content;
+            candidates.add(new Candidate(found.snippet(), candidates.size(), cosine(found, embedding, index)));
         }
         return new Retrieval(query, embedding, List.copyOf(candidates), index);
     }
 
-    private List<Content> fused(Query query, EmbeddingModel questions, KnowledgeIndex index) {
-        int perRetriever = config.candidatesPerRetriever();
+    /**
+     * The dense and the BM25 contents of one question, fused by langchain4j's {@link ReciprocalRankFuser}.
+     * Both are {@link SnippetContent}s, which the fuser tells apart by snippet id alone.
+     */
+    private List<Content> fused(Query query, EmbeddingModel questions, List<Content> lexical, KnowledgeIndex index) {
         ContentRetriever dense = EmbeddingStoreContentRetriever.builder()
-                .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(perRetriever).build();
-        ContentRetriever lexical = new LexicalContentRetriever(index.lexical(), perRetriever);
-        return ReciprocalRankFuser.fuse(List.of(dense.retrieve(query), lexical.retrieve(query))).stream()
+                .embeddingStore(index.vectors()).embeddingModel(questions).maxResults(config.candidatesPerRetriever())
+                .build();
+        List<Content> denseContents = dense.retrieve(query).stream()
+                .<Content>map(content -> new SnippetContent(
+                        index.facts().find(SnippetSegments.idOf(content)).orElseThrow(), content.textSegment(),
+                        content.metadata()))
+                .toList();
+        return ReciprocalRankFuser.fuse(List.of(denseContents, lexical)).stream()
                 .limit(config.topK())
                 .toList();
     }
 
     /** A question already embedded, handed to langchain4j's dense retriever: no second trip through the cache. */
     private record Embedded(Embedding embedding) implements EmbeddingModel {
+        /** What langchain4j's dense retriever calls: the vector as it is, without building an embedding request. */
+        @Override
+        public Response<Embedding> embed(String text) {
+            return Response.from(embedding);
+        }
+
         @Override
         public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
             return Response.from(Collections.nCopies(segments.size(), embedding));
@@ -109,10 +128,10 @@ public class HybridRetriever implements ContentRetriever {
      * The fuser keeps the first content it met for a snippet, the dense one when both retrievers found
      * it: its score is relevance (cosine mapped to [0, 1]). A snippet only BM25 found asks the store.
      */
-    private static double cosine(Content content, Embedding embedding, String id, KnowledgeIndex index) {
+    private static double cosine(SnippetContent content, Embedding embedding, KnowledgeIndex index) {
         if (content.metadata().containsKey(ContentMetadata.EMBEDDING_ID)) {
             return 2 * ((Number) content.metadata().get(ContentMetadata.SCORE)).doubleValue() - 1;
         }
-        return index.vectors().cosine(embedding, id);
+        return index.vectors().cosine(embedding, content.snippet().id());
     }
 }

@@ -21,9 +21,14 @@ public final class LexicalContentRetriever implements ContentRetriever {
 
     @Override
     public List<Content> retrieve(Query query) {
-        return lexical.search(query.text(), maxResults).stream()
-                .map(hit -> Content.from(SnippetSegments.of(hit.snippet()),
-                        Map.<ContentMetadata, Object>of(ContentMetadata.SCORE, hit.score())))
+        return contents(lexical.search(query.text(), maxResults));
+    }
+
+    /** BM25 hits as contents, best first. */
+    static List<Content> contents(List<LexicalIndex.Hit> hits) {
+        return hits.stream()
+                .<Content>map(hit -> new SnippetContent(hit.snippet(), SnippetSegments.of(hit.snippet()),
+                        Map.of(ContentMetadata.SCORE, hit.score())))
                 .toList();
     }
 }

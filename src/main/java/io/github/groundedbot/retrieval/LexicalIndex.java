@@ -7,11 +7,13 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -26,6 +28,7 @@ import org.apache.lucene.util.BytesRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +36,9 @@ import java.util.Map;
 
 /**
  * BM25 over snippet titles and texts, in memory, with Lucene's English analysis. The index never
- * changes once built, so the snippet behind each document and every term's document frequency are
- * read once here: an answer then asks neither Lucene's stored fields nor its term dictionary.
+ * changes once built, so the snippet behind each document and every term's place in each segment
+ * and statistics ({@link TermStates}) are read once here: an answer then asks neither Lucene's
+ * stored fields nor its term dictionary.
  */
 public final class LexicalIndex {
 
@@ -46,8 +50,10 @@ public final class LexicalIndex {
     private final IndexSearcher searcher;
     /** The snippet of each Lucene document, by document number. */
     private final Snippet[] byDoc;
-    /** Every indexed term with the number of snippets holding it. */
-    private final Map<String, Integer> docFreqs;
+    /** Every indexed term with where it is in each segment and the number of snippets holding it. */
+    private final Map<String, TermStates> termStates;
+    /** The states of a term the index lacks: it matches nothing and scores nothing. */
+    private final TermStates absent;
 
     public LexicalIndex(TextAnalyzer analyzer, List<Snippet> snippets) {
         this.analyzer = analyzer;
@@ -67,9 +73,10 @@ public final class LexicalIndex {
         }
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(new BM25Similarity());
+        this.absent = new TermStates(searcher.getTopReaderContext());
         try {
             this.byDoc = snippetsByDoc(reader, snippets);
-            this.docFreqs = docFreqs(reader);
+            this.termStates = termStates(searcher.getTopReaderContext());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the lexical index", e);
         }
@@ -87,28 +94,42 @@ public final class LexicalIndex {
         return byDoc;
     }
 
-    private static Map<String, Integer> docFreqs(DirectoryReader reader) throws IOException {
-        Map<String, Integer> docFreqs = new HashMap<>();
-        Terms terms = MultiTerms.getTerms(reader, CONTENT);
-        if (terms != null) {
+    /** What {@link TermStates#build} would look up for each query term, for every term of every segment at once. */
+    private static Map<String, TermStates> termStates(IndexReaderContext top) throws IOException {
+        Map<String, TermStates> states = new HashMap<>();
+        for (LeafReaderContext leaf : top.leaves()) {
+            Terms terms = leaf.reader().terms(CONTENT);
+            if (terms == null) {
+                continue;
+            }
             TermsEnum each = terms.iterator();
             for (BytesRef term = each.next(); term != null; term = each.next()) {
-                docFreqs.put(term.utf8ToString(), each.docFreq());
+                states.computeIfAbsent(term.utf8ToString(), t -> new TermStates(top))
+                        .register(each.termState(), leaf.ord, each.docFreq(), each.totalTermFreq());
             }
         }
-        return docFreqs;
+        return states;
     }
 
     /** Snippets with their BM25 scores, best first. Any text is safe: no query syntax is parsed. */
     public List<Hit> search(String question, int k) {
+        return search(analyzer.terms(question), k);
+    }
+
+    /**
+     * Snippets with their BM25 scores for a question already analysed by {@link TextAnalyzer#terms}: its
+     * terms in order, so the question is not analysed again.
+     */
+    public List<Hit> search(Collection<String> questionTerms, int k) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         // Distinct terms keep a repeated word from blowing past BooleanQuery's clause limit.
-        List<String> terms = List.copyOf(new LinkedHashSet<>(analyzer.terms(question)));
+        List<String> terms = List.copyOf(new LinkedHashSet<>(questionTerms));
         if (terms.isEmpty()) {
             return List.of();
         }
         terms.stream().limit(IndexSearcher.getMaxClauseCount())
-                .forEach(t -> query.add(new TermQuery(new Term(CONTENT, t)), BooleanClause.Occur.SHOULD));
+                .forEach(t -> query.add(new TermQuery(new Term(CONTENT, t), termStates.getOrDefault(t, absent)),
+                        BooleanClause.Occur.SHOULD));
         try {
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc doc : searcher.search(query.build(), k).scoreDocs) {
@@ -122,7 +143,8 @@ public final class LexicalIndex {
 
     /** Number of snippets holding a term; 0 means the fact base never uses the word. */
     public int docFreq(String term) {
-        return docFreqs.getOrDefault(term, 0);
+        TermStates states = termStates.get(term);
+        return states == null ? 0 : states.docFreq();
     }
 
     public int size() {

@@ -7,8 +7,8 @@ import io.github.groundedbot.knowledge.Snippet;
 
 /**
  * How snippets travel through langchain4j: a {@link TextSegment} of the snippet's indexed text with
- * its id in the metadata. Dense and lexical retrieval build the same segment for a snippet, so
- * langchain4j's rank fusion (which tells contents apart by their segment) merges the two.
+ * its id in the metadata. Dense and lexical retrieval both hand a snippet on as a {@link SnippetContent},
+ * so langchain4j's rank fusion (which tells contents apart by their equality) merges the two.
  */
 public final class SnippetSegments {
 

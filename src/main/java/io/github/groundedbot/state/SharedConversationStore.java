@@ -29,6 +29,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SharedConversationStore implements ConversationStore {
 
+    /**
+     * Where a conversation's JSON is kept, with the version of its form: a replica of another version
+     * neither reads nor overwrites it, and starts the conversation afresh instead. Version 2: a turn
+     * keeps its answer's lead sentence instead of the names it was about.
+     */
+    private static final String CONVERSATION_KEY = "conversation:v2:";
+
     private final Redis redis;
     private final InMemoryConversationStore memory;
     private final ConversationConfig config;
@@ -45,7 +52,7 @@ public class SharedConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> find(String id) {
         Optional<Optional<String>> stored = redis.call(
-                ds -> Optional.ofNullable(ds.value(String.class).get(redis.key("conversation:" + id))));
+                ds -> Optional.ofNullable(ds.value(String.class).get(conversationKey(id))));
         if (stored.isEmpty()) {
             return memory.find(id);
         }
@@ -61,17 +68,12 @@ public class SharedConversationStore implements ConversationStore {
 
     @Override
     public void save(Conversation conversation) {
-        String value;
-        try {
-            value = json.writeValueAsString(conversation);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // records of strings always serialise
-        }
-        String key = redis.key("conversation:" + conversation.id());
+        String key = conversationKey(conversation.id());
         String index = redis.key("conversations");
+        // Written as JSON only for Redis: a conversation kept in memory is kept as it is.
         Optional<Boolean> saved = redis.call(ds -> {
             ValueCommands<String, String> values = ds.value(String.class);
-            values.set(key, value, new SetArgs().px(config.idleExpiry()));
+            values.set(key, json(conversation), new SetArgs().px(config.idleExpiry()));
             SortedSetCommands<String, String> byActivity = ds.sortedSet(String.class);
             long now = conversation.lastActive().toEpochMilli();
             byActivity.zadd(index, now, conversation.id());
@@ -82,12 +84,24 @@ public class SharedConversationStore implements ConversationStore {
                 List<String> oldest = byActivity.zrange(index, 0, excess - 1);
                 byActivity.zrem(index, oldest.toArray(String[]::new));
                 KeyCommands<String> keys = ds.key(String.class);
-                keys.del(oldest.stream().map(id -> redis.key("conversation:" + id)).toArray(String[]::new));
+                keys.del(oldest.stream().map(this::conversationKey).toArray(String[]::new));
             }
             return Boolean.TRUE;
         });
         if (saved.isEmpty()) {
             memory.save(conversation);
+        }
+    }
+
+    private String conversationKey(String id) {
+        return redis.key(CONVERSATION_KEY + id);
+    }
+
+    private String json(Conversation conversation) {
+        try {
+            return json.writeValueAsString(conversation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // records of strings always serialise
         }
     }
 

@@ -50,16 +50,11 @@ public class SharedUnansweredLog implements UnansweredLog {
 
     @Override
     public void add(UnansweredQuestion question) {
-        String member;
-        try {
-            member = json.writeValueAsString(question);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e); // a string and an instant always serialise
-        }
         String key = key();
+        // Written as JSON only for Redis: a question kept in memory is kept as it is.
         Optional<Boolean> added = redis.call(ds -> {
             SortedSetCommands<String, String> set = ds.sortedSet(String.class);
-            set.zadd(key, question.at().toEpochMilli(), member);
+            set.zadd(key, question.at().toEpochMilli(), json(question));
             set.zremrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) cutoff()));
             set.zremrangebyrank(key, 0, -(long) config.maxEntries() - 1);
             ds.key(String.class).pexpire(key, config.retention());
@@ -67,6 +62,14 @@ public class SharedUnansweredLog implements UnansweredLog {
         });
         if (added.isEmpty()) {
             memory.add(question);
+        }
+    }
+
+    private String json(UnansweredQuestion question) {
+        try {
+            return json.writeValueAsString(question);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a string and an instant always serialise
         }
     }
 

@@ -81,7 +81,7 @@ class InMemoryConversationStoreTest {
     void onlyTheLastTurnsAreKept() {
         Conversation c = Conversation.start("a", clock.instant());
         for (int i = 0; i < 10; i++) {
-            c = c.with(new Turn("q" + i, "q" + i, List.of(), List.of(), List.of("s" + i), true), 4, clock.instant());
+            c = c.with(new Turn("q" + i, "q" + i, List.of(), "", List.of("s" + i), true), 4, clock.instant());
         }
         assertThat(c.turns()).extracting(Turn::question).containsExactly("q6", "q7", "q8", "q9");
         assertThat(c.shown()).containsExactly("s6", "s7", "s8", "s9");
@@ -89,6 +89,6 @@ class InMemoryConversationStoreTest {
 
     private Conversation conversation(String id) {
         return Conversation.start(id, clock.instant())
-                .with(new Turn("q", "q", List.of(), List.of("X"), List.of(), true), 6, clock.instant());
+                .with(new Turn("q", "q", List.of(), "", List.of(), true), 6, clock.instant());
     }
 }

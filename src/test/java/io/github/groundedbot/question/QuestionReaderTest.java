@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QuestionReaderTest {
 
     private static final Turn ABOUT_OWLS = new Turn("What do Barn Owls eat?", "What do Barn Owls eat?", List.of(),
-            List.of("Barn Owls", "Europe"), List.of("birds#barn-owls"), true);
+            "In Europe, Barn Owls eat voles [1].", List.of("birds#barn-owls"), true);
     private static final List<Turn> AFTER_OWLS = List.of(ABOUT_OWLS);
 
     private final QuestionReader reader = new QuestionReader(new TextAnalyzer(), (followUp, turns) -> Optional.empty());
