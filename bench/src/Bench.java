@@ -460,7 +460,7 @@ public class Bench {
             }
         }
         ExecutorService batches = Executors.newSingleThreadExecutor();
-        MiniLmEmbeddingModel oneThread = new MiniLmEmbeddingModel(1, 1, batches);
+        MiniLmEmbeddingModel oneThread = new MiniLmEmbeddingModel(1, 1, CORES, batches);
         throughputs.put("one-thread session, " + CORES + " callers", embedThroughput(oneThread, CORES, seconds, new long[1]));
         batches.shutdown();
         log("floor: p50 %.2f ms, %s", latency.p(50) / 1e6, throughputs);
@@ -575,7 +575,7 @@ public class Bench {
         ExecutorService cores = Executors.newFixedThreadPool(CORES);
         try {
             EmbeddingModel oneByOne = oneTextPerCall(cores);
-            MiniLmEmbeddingModel batched = new MiniLmEmbeddingModel(1, CORES, cores);
+            MiniLmEmbeddingModel batched = new MiniLmEmbeddingModel(1, CORES, CORES, cores);
             oneByOne.embedAll(texts.subList(0, 50));
             batched.embedAll(texts.subList(0, 50));
             double[] old = timeEmbedAll(oneByOne, texts);
