@@ -62,13 +62,9 @@ class OverlapBatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length,
                 upperCase(firstStarted, release));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("first"), callers);
+        CompletableFuture<String> first = call(batcher, "first");
         assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        List<CompletableFuture<String>> waiting = new ArrayList<>();
-        for (String word : List.of("b", "c", "d", "e")) {
-            waiting.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
-        }
-        awaitQueued(batcher, 4);
+        List<CompletableFuture<String>> waiting = queue(batcher, "b", "c", "d", "e");
 
         release.countDown();
 
@@ -85,13 +81,9 @@ class OverlapBatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 12, String::length,
                 upperCase(firstStarted, release));
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> batcher.call("x"), callers);
+        CompletableFuture<String> first = call(batcher, "x");
         assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        List<CompletableFuture<String>> waiting = new ArrayList<>();
-        for (String word : List.of("four", "five5", "six666", "toolongforany")) {
-            waiting.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
-        }
-        awaitQueued(batcher, 4);
+        List<CompletableFuture<String>> waiting = queue(batcher, "four", "five5", "six666", "toolongforany");
 
         release.countDown();
 
@@ -112,8 +104,7 @@ class OverlapBatcherTest {
 
         List<CompletableFuture<String>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            String word = "w" + i;
-            calls.add(CompletableFuture.supplyAsync(() -> batcher.call(word), callers));
+            calls.add(call(batcher, "w" + i));
         }
 
         for (int i = 0; i < calls.size(); i++) {
@@ -134,6 +125,21 @@ class OverlapBatcherTest {
 
         assertThatThrownBy(() -> batcher.call("a")).isInstanceOf(IllegalStateException.class).hasMessage("model failed");
         assertThat(batcher.call("b")).isEqualTo("b");
+    }
+
+    private CompletableFuture<String> call(OverlapBatcher<String, String> batcher, String word) {
+        return CompletableFuture.supplyAsync(() -> batcher.call(word), callers);
+    }
+
+    /** Calls each word while every runner is busy, and returns once all of them wait in line. */
+    private List<CompletableFuture<String>> queue(OverlapBatcher<String, String> batcher, String... words)
+            throws InterruptedException {
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (String word : words) {
+            waiting.add(call(batcher, word));
+        }
+        awaitQueued(batcher, words.length);
+        return waiting;
     }
 
     private static void awaitQueued(OverlapBatcher<String, String> batcher, int calls) throws InterruptedException {
