@@ -45,8 +45,11 @@ public final class TextAnalyzer {
     /** Stems that stand for each other, each emitted beside the other. */
     private static final SynonymMap SYNONYMS;
 
-    /** Past forms of irregular verbs ({@code irregular-verbs.txt}) and the stem of the verb each comes from. */
-    private static final StemmerOverrideFilter.StemmerOverrideMap IRREGULAR_VERBS;
+    /**
+     * Past forms of irregular verbs ({@code irregular-verbs.txt}) and nouns for the one who does something
+     * ({@code agent-noun-verbs.txt}), each with the stem of the verb it comes from.
+     */
+    private static final StemmerOverrideFilter.StemmerOverrideMap VERB_FORMS;
 
     static {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
@@ -54,7 +57,7 @@ public final class TextAnalyzer {
         STOP_WORDS = CharArraySet.unmodifiableSet(set);
         Set<String> generic = new HashSet<>();
         try (Analyzer english = new EnglishAnalyzer(CharArraySet.EMPTY_SET)) {
-            IRREGULAR_VERBS = irregularVerbs(english);
+            VERB_FORMS = verbForms(english);
             WordList.load("generic-words").entries().forEach(word -> generic.addAll(terms(english, word)));
             GENERIC = Set.copyOf(generic);
             SYNONYMS = synonyms(english);
@@ -68,7 +71,7 @@ public final class TextAnalyzer {
             TokenStream stream = new EnglishPossessiveFilter(source);
             stream = new LowerCaseFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
-            stream = new StemmerOverrideFilter(stream, IRREGULAR_VERBS);
+            stream = new StemmerOverrideFilter(stream, VERB_FORMS);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, new SynonymGraphFilter(stream, SYNONYMS, true));
         }
@@ -83,15 +86,17 @@ public final class TextAnalyzer {
      * Each past form maps to its verb's stem, which Porter stemming cannot give: "won" is "win", and
      * "found" is "find", apart from "founded" (Porter's "found").
      */
-    private static StemmerOverrideFilter.StemmerOverrideMap irregularVerbs(Analyzer english) {
+    private static StemmerOverrideFilter.StemmerOverrideMap verbForms(Analyzer english) {
         StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
-        for (String line : WordList.load("irregular-verbs").entries()) {
-            String[] pair = line.split("\\s+");
-            List<String> verb = pair.length == 2 ? terms(english, pair[1]) : List.of();
-            if (verb.size() != 1) {
-                throw new IllegalStateException("irregular-verbs.txt: '" + line + "' is not a form and its verb");
+        for (String list : List.of("irregular-verbs", "agent-noun-verbs")) {
+            for (String line : WordList.load(list).entries()) {
+                String[] pair = line.split("\\s+");
+                List<String> verb = pair.length == 2 ? terms(english, pair[1]) : List.of();
+                if (verb.size() != 1) {
+                    throw new IllegalStateException(list + ".txt: '" + line + "' is not a word and its verb");
+                }
+                builder.add(pair[0], verb.get(0));
             }
-            builder.add(pair[0], verb.get(0));
         }
         try {
             return builder.build();

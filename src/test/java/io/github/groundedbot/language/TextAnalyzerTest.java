@@ -42,8 +42,12 @@ class TextAnalyzerTest {
             "Who won the race?|Garin wins the race.|true",
             "Who paid for it?|A trust pays for it.|true",
             "Where can I find the rules?|The rules can be found online.|true",
-            "Who founded it?|The rules can be found online.|false"})
-    void pastFormsOfIrregularVerbsAreTheirVerb(String question, String fact, boolean matches) {
+            "Who founded it?|The rules can be found online.|false",
+            "Who created Homebrew?|Homebrew's creator is Max.|true",
+            "Who founded it?|Its founders met in 2001.|true",
+            "Who won the race?|The winner of the race was Garin.|true",
+            "Who created Homebrew?|Homebrew's director is Max.|false"})
+    void pastFormsOfIrregularVerbsAndNounsForTheDoerAreTheirVerb(String question, String fact, boolean matches) {
         assertThat(analyzer.termSet(fact).containsAll(analyzer.termSet(question))).isEqualTo(matches);
     }
 }
