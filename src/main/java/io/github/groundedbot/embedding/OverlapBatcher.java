@@ -55,7 +55,8 @@ final class OverlapBatcher<T, R> {
         try {
             line.add(mine);
             while (!mine.ended()) {
-                if (freeRunners > 0 && !line.isEmpty()) {
+                // Once another runner has taken this call, its caller only waits for that run to end.
+                if (freeRunners > 0 && !mine.taken()) {
                     runLine();
                 } else {
                     runEnded.awaitUninterruptibly();
@@ -81,21 +82,25 @@ final class OverlapBatcher<T, R> {
     private void runLine() {
         List<Call<T, R>> taken = take();
         freeRunners--;
-        lock.unlock();
         List<R> results = null;
         Throwable failure = null;
+        lock.unlock();
         try {
             results = run.apply(taken.stream().map(Call::input).toList());
-        } catch (RuntimeException | Error e) {
+            if (results == null || results.size() != taken.size()) {
+                failure = new IllegalStateException("A run over " + taken.size() + " calls gave "
+                        + (results == null ? "no results" : results.size() + " results"));
+            }
+        } catch (Throwable e) { // whatever the run throws, each caller gets it and the runner is free again
             failure = e;
         } finally {
             lock.lock();
+            for (int i = 0; i < taken.size(); i++) {
+                taken.get(i).end(failure == null ? results.get(i) : null, failure);
+            }
+            freeRunners++;
+            runEnded.signalAll();
         }
-        for (int i = 0; i < taken.size(); i++) {
-            taken.get(i).end(results == null ? null : results.get(i), failure);
-        }
-        freeRunners++;
-        runEnded.signalAll();
     }
 
     private List<Call<T, R>> take() {
@@ -107,7 +112,9 @@ final class OverlapBatcher<T, R> {
                 break;
             }
             widest = next;
-            taken.add(line.poll());
+            Call<T, R> call = line.poll();
+            call.take();
+            taken.add(call);
         }
         return taken;
     }
@@ -115,6 +122,7 @@ final class OverlapBatcher<T, R> {
     /** A call in line; its fields are read and written holding the lock. */
     private static final class Call<T, R> {
         private final T input;
+        private boolean taken;
         private boolean ended;
         private R result;
         private Throwable failure;
@@ -125,6 +133,14 @@ final class OverlapBatcher<T, R> {
 
         T input() {
             return input;
+        }
+
+        boolean taken() {
+            return taken;
+        }
+
+        void take() {
+            taken = true;
         }
 
         boolean ended() {
@@ -143,6 +159,9 @@ final class OverlapBatcher<T, R> {
             }
             if (failure instanceof Error e) {
                 throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
             }
             return result;
         }

@@ -98,33 +98,56 @@ class OverlapBatcherTest {
     }
 
     @Test
-    void noMoreRunsGoAtOnceThanRunners() {
+    void noMoreRunsGoAtOnceThanRunners() throws Exception {
+        CountDownLatch twoStarted = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(2, 100, String::length,
-                upperCase(new CountDownLatch(1), new CountDownLatch(0)));
+                upperCase(twoStarted, release));
+        List<CompletableFuture<String>> calls = new ArrayList<>(List.of(call(batcher, "a"), call(batcher, "b")));
+        assertThat(twoStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        calls.addAll(queue(batcher, "c", "d", "e"));
 
-        List<CompletableFuture<String>> calls = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            calls.add(call(batcher, "w" + i));
-        }
+        assertThat(running).hasValue(2);
+        release.countDown();
 
-        for (int i = 0; i < calls.size(); i++) {
-            assertThat(calls.get(i).join()).isEqualTo("W" + i);
-        }
-        assertThat(mostRunning.get()).isBetween(1, 2);
+        assertThat(calls.stream().map(CompletableFuture::join).toList()).containsExactly("A", "B", "C", "D", "E");
+        assertThat(mostRunning).hasValue(2);
     }
 
     @Test
-    void aFailedRunFailsEachOfItsCallersAndLaterCallsStillRun() {
-        AtomicInteger calls = new AtomicInteger();
+    void aFailedRunFailsEachOfItsCallersAndLaterCallsStillRun() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Function<List<String>, List<String>> holding = upperCase(firstStarted, release);
+        AtomicInteger runsSoFar = new AtomicInteger();
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length, inputs -> {
-            if (calls.getAndIncrement() == 0) {
+            List<String> results = holding.apply(inputs);
+            if (runsSoFar.incrementAndGet() == 2) {
                 throw new IllegalStateException("model failed");
             }
-            return inputs;
+            return results;
         });
+        CompletableFuture<String> first = call(batcher, "first");
+        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<String>> failing = queue(batcher, "b", "c");
 
-        assertThatThrownBy(() -> batcher.call("a")).isInstanceOf(IllegalStateException.class).hasMessage("model failed");
-        assertThat(batcher.call("b")).isEqualTo("b");
+        release.countDown();
+
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("FIRST");
+        for (CompletableFuture<String> call : failing) {
+            assertThatThrownBy(call::join).hasRootCauseInstanceOf(IllegalStateException.class)
+                    .hasRootCauseMessage("model failed");
+        }
+        assertThat(batcher.call("later")).isEqualTo("LATER");
+    }
+
+    @Test
+    void aRunThatGivesTooFewResultsFailsItsCallersInsteadOfLeavingThemWaiting() {
+        OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length, inputs -> List.of());
+
+        assertThatThrownBy(() -> batcher.call("a")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gave 0 results");
+        assertThatThrownBy(() -> batcher.call("b")).isInstanceOf(IllegalStateException.class);
     }
 
     private CompletableFuture<String> call(OverlapBatcher<String, String> batcher, String word) {
