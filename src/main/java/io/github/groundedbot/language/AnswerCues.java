@@ -1,10 +1,11 @@
 package io.github.groundedbot.language;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -25,8 +26,9 @@ public final class AnswerCues {
     /** A preposition of place, then up to two small words, then a capitalised word: "in Marin County", "on the Pacific rim". */
     private static final Pattern PLACE_NAME = Pattern.compile("(?i:\\b" + WordList.load("place-prepositions").alternation()
             + ")\\s+(?:\\p{Ll}+\\s+){0,2}(?<name>\\p{Lu}[\\p{L}'’-]*)");
-    /** A file system path: "~/Library/Caches", "/usr/local"; not "HTTP/2", "and/or" or "24/7". */
-    private static final Pattern PATH = Pattern.compile("(?<![\\p{L}\\p{N}/.~])~?/[\\p{L}\\p{N}._-]+");
+    /** A file system path: "~/Library/Caches", "/usr/local"; not "HTTP/2", "and/or", "24/7" or "$5 /month". */
+    private static final Pattern PATH = Pattern.compile(
+            "(?<![\\p{L}\\p{N}/.~])(?:~/[\\p{L}\\p{N}._-]+|/[\\p{L}\\p{N}._-]+/[\\p{L}\\p{N}._-]+)");
     /** Capitalised words that name a time, not a place: "from January 2026". */
     private static final Set<String> TIME_NAMES = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -34,7 +36,9 @@ public final class AnswerCues {
     private static final Pattern PURPOSE = Pattern.compile(
             String.join("|", WordList.load("purpose-cues").entries()), Pattern.CASE_INSENSITIVE);
     /** A version number standing alone: "4.0", "v2", "17"; not the number inside "SHA-256" or "HTTP/3". */
-    private static final Pattern VERSION_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])v?\\d+(?:\\.\\d+)*(?![\\p{L}\\p{N}/-])");
+    private static final Pattern VERSION_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}./-])v?\\d++(?:\\.\\d++)*+(?![\\p{L}\\p{N}./-])");
+    /** For each nameable kind, singular or plural: a number beside it ("port 990", "3 states"). */
+    private static final Map<String, Pattern> NUMBER_BESIDE = numberBeside();
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final String NOT_WORD = "[^\\p{L}\\p{N}]+";
     /** A word boundary, as {@code \\b} finds it; checked on each side of a number in the question. */
@@ -104,13 +108,18 @@ public final class AnswerCues {
         if (otherName(Names.capitalised(sentence), question, name -> true)) {
             return true;
         }
-        Optional<String> kind = QuestionTypes.named(question);
-        if (kind.isEmpty()) {
-            return false;
+        Pattern beside = QuestionTypes.named(question).map(NUMBER_BESIDE::get).orElse(null);
+        return beside != null && beside.matcher(sentence).find();
+    }
+
+    private static Map<String, Pattern> numberBeside() {
+        Map<String, Pattern> patterns = new HashMap<>();
+        for (String line : WordList.load("nameable-kinds").entries()) {
+            String forms = "(?:" + String.join("|", line.split("\\s+")) + ")";
+            Pattern pattern = Pattern.compile("(?i)\\b" + forms + "\\s+(?:number\\s+)?\\d|\\d[\\d.,]*\\s+" + forms + "\\b");
+            Arrays.stream(line.split("\\s+")).forEach(form -> patterns.put(form, pattern));
         }
-        String stem = Pattern.quote(kind.get().replaceAll("(es|s)$", ""));
-        return Pattern.compile("(?i)\\b" + stem + "\\p{L}*\\s+(?:number\\s+)?\\d|\\d[\\d.,]*\\s+" + stem)
-                .matcher(sentence).find();
+        return Map.copyOf(patterns);
     }
 
     /** One of the names with a word the question does not hold, among those {@code kept}. */

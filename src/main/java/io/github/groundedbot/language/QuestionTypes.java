@@ -1,6 +1,7 @@
 package io.github.groundedbot.language;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,10 +23,14 @@ public final class QuestionTypes {
     private static final Pattern QUANTITY_QUESTION = Pattern.compile("\\bhow (many|much)\\b");
     private static final Pattern PLACE_QUESTION = Pattern.compile(
             "^where\\b(?!.*\\b(comes?|coming|came) from\\b)|\\b(in|at) (what|which) (place|country|city|town|region|state|part|location)\\b");
-    private static final Pattern VERSION_QUESTION = Pattern.compile("^(?:\\p{L}+ )?(what|which)\\b.*\\bversion\\b");
+    /** "What is the latest version of …", "Which Ruby version …": a version asked for, not "What is version control?". */
+    private static final Pattern VERSION_QUESTION = Pattern.compile(
+            "^(?:\\p{L}+ )?(?:what|which)(?:'s| is| are| was)?(?: the)?(?: [\\p{L}\\d.+-]+){0,2}? versions?\\b(?! control)");
     /** "which charity", "from which state": the word after "which" is the kind of thing to name. */
     private static final Pattern WHICH = Pattern.compile("^(?:\\p{L}+ )?which ([\\p{L}-]+)");
-    private static final Set<String> KIND_WORDS = WordList.load("kind-words").asSet();
+    /** Kinds whose members have names, singular and plural ({@code nameable-kinds.txt}). */
+    private static final Set<String> NAMEABLE_KINDS = WordList.load("nameable-kinds").entries().stream()
+            .flatMap(line -> Arrays.stream(line.split("\\s+"))).collect(Collectors.toUnmodifiableSet());
     private static final Pattern COUNTED = Pattern.compile("\\bhow (many|much) ([\\p{L}-]+)(?: ([\\p{L}-]+))?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\d'-]+");
     private static final Set<String> AUXILIARIES = WordList.load("auxiliaries").asSet();
@@ -76,7 +81,8 @@ public final class QuestionTypes {
 
     /**
      * The kind of thing a "which …" question asks to name: "charity" in "Which charity does it support?",
-     * "state" in "In which state …"; empty for "which kinds of …", "which is …" and questions without "which".
+     * "states" in "From which states …"; empty for kinds whose members are not named ("which payment methods"),
+     * for "which is …" and for questions without "which".
      */
     public static Optional<String> named(String question) {
         Matcher which = WHICH.matcher(normal(question));
@@ -84,8 +90,7 @@ public final class QuestionTypes {
             return Optional.empty();
         }
         String kind = which.group(1);
-        return AUXILIARIES.contains(kind) || KIND_WORDS.contains(kind) || TextAnalyzer.isStopWord(kind) ? Optional.empty()
-                : Optional.of(kind);
+        return NAMEABLE_KINDS.contains(kind) ? Optional.of(kind) : Optional.empty();
     }
 
     /**

@@ -44,7 +44,6 @@ class AnswerCuesTest {
             "The bike was named after its inventor.|true",
             "The list is public, which is why members are named.|true",
             "Showing it openly is meant to challenge others.|true",
-            "Keys expire early to avoid running out of memory.|true",
             "The list is public, so members are named.|false",
             "Redis stores keys in memory.|false"})
     void aReasonIsStatedByItsCue(String sentence, boolean reason) {
@@ -72,7 +71,7 @@ class AnswerCuesTest {
             "Report the site to Google Safe Browsing.|true",
             "Downloads are kept, usually, in ~/Library/Caches/Homebrew.|true",
             "The default prefix is /usr/local.|true",
-            "It speaks HTTP/2 and/or HTTP/3, 24/7.|false",
+            "It speaks HTTP/2 and/or HTTP/3, 24/7, for $5 /month.|false",
             "It is a nonprofit organization, active around the world.|false",
             "From January 1, 2026, the board made her its director.|false"})
     void aPlaceIsALocationWordOrANameAfterAPrepositionOfPlace(String sentence, boolean place) {
@@ -94,7 +93,8 @@ class AnswerCuesTest {
             "Casks with version :latest have no version number.|What is the latest version of Homebrew?|false",
             "Homebrew compares the SHA-256 checksum.|What is the latest version of Homebrew?|false",
             "Redis 7 is faster than Redis 6.|Is Redis 6 the latest version?|true",
-            "Redis 6 added threads.|Is Redis 6 the latest version?|false"})
+            "Redis 6 added threads.|Is Redis 6 the latest version?|false",
+            "The 4.0-beta is out.|What is the latest version?|false"})
     void aVersionIsANumberOrANameTheQuestionDoesNotHold(String sentence, String question, boolean version) {
         assertThat(AnswerCues.givesVersion(sentence, question)).isEqualTo(version);
     }
