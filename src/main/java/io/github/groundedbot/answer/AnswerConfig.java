@@ -81,7 +81,8 @@ public interface AnswerConfig {
     /**
      * A snippet this close to the question (the whole snippet or one of its sentences) supports an answer
      * on closeness alone when it also leads every other snippet by {@code clear-lead-margin}: a paraphrase in
-     * everyday words shares few terms with the fact, but one fact stands out as the one it is about.
+     * everyday words shares few terms with the fact, but one fact stands out as the one it is about. A
+     * snippet that is the only one close enough to count (at least {@code min-similarity}) leads clearly.
      */
     @WithDefault("0.6")
     double clearLeadSimilarity();

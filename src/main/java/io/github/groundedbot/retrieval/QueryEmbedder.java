@@ -32,7 +32,8 @@ public class QueryEmbedder {
     public QueryEmbedder(EmbeddingModel model, EmbeddingConfig config, MeterRegistry registry) {
         this.model = model;
         this.cache = Caffeine.newBuilder().maximumSize(config.questionCacheSize()).build();
-        this.latency = Timer.builder("bot.embedding.latency").description("Time to embed one question with the model")
+        this.latency = Timer.builder("bot.embedding.latency")
+                .description("Time to embed one question with the model, waiting in line for a run included")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.hits = Counter.builder("bot.embedding.cache").tag("result", "hit")
                 .description("Question embeddings served from memory").register(registry);
