@@ -129,7 +129,8 @@ public class Explainer {
 
     private Explanation.Thresholds thresholds() {
         return new Explanation.Thresholds(answerConfig.minSimilarity(), answerConfig.strongSimilarity(),
-                answerConfig.minCoverage(), answerConfig.unknownNameSimilarity());
+                answerConfig.minCoverage(), answerConfig.unknownNameSimilarity(), answerConfig.clearLeadSimilarity(),
+                answerConfig.clearLeadMargin());
     }
 
     private static List<String> unknownNames(QuestionProfile profile, LexicalIndex lexical) {

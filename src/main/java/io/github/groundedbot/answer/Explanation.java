@@ -60,6 +60,6 @@ public record Explanation(String question, Reading reading, List<CandidateDecisi
 
     /** The {@code answer.*} settings grounding weighs candidates against. */
     public record Thresholds(double minSimilarity, double strongSimilarity, double minCoverage,
-                             double unknownNameSimilarity) {
+                             double unknownNameSimilarity, double clearLeadSimilarity, double clearLeadMargin) {
     }
 }

@@ -57,8 +57,10 @@ function render(out, explanation) {
   const t = explanation.thresholds;
   candidates.append(el('h3', null, 'Candidates'),
     el('p', 'muted', `Weighed against answer.min-similarity ${t.minSimilarity}, answer.strong-similarity `
-      + `${t.strongSimilarity}, answer.min-coverage ${t.minCoverage} and answer.unknown-name-similarity `
-      + `${t.unknownNameSimilarity}. "Closest" is the nearest of the snippet, its title and its sentences.`));
+      + `${t.strongSimilarity}, answer.min-coverage ${t.minCoverage}, answer.unknown-name-similarity `
+      + `${t.unknownNameSimilarity}, and answer.clear-lead-similarity ${t.clearLeadSimilarity} for a snippet `
+      + `that leads the next by answer.clear-lead-margin ${t.clearLeadMargin}. "Closest" is the nearest of the `
+      + 'snippet, its title and its sentences.'));
   if (explanation.candidates.length) {
     const table = el('table', 'table candidates-table');
     const header = el('tr');

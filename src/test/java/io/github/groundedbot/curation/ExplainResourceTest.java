@@ -46,6 +46,8 @@ class ExplainResourceTest {
         assertThat(candidates).filteredOn(c -> (Boolean) c.get("supporting"))
                 .allSatisfy(c -> assertThat(c.get("coverage")).isNotNull());
         assertThat(explained.getDouble("thresholds.minSimilarity")).isPositive();
+        assertThat(explained.getDouble("thresholds.clearLeadSimilarity"))
+                .isLessThan(explained.getDouble("thresholds.strongSimilarity"));
     }
 
     @Test
