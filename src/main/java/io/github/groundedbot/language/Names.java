@@ -37,20 +37,18 @@ public final class Names {
      * or an underscore ("allkeys_lru", "gpt4"), or joined by two hyphens or more ("allkeys-lru-mode").
      */
     public static List<String> identifiers(String text) {
-        List<String> found = new ArrayList<>();
-        Matcher matcher = IDENTIFIER.matcher(text);
-        while (matcher.find()) {
-            if (!found.contains(matcher.group())) {
-                found.add(matcher.group());
-            }
-        }
-        return found;
+        return distinct(IDENTIFIER, text);
     }
 
     /** "exit code 7", "version 4.0": a number a question names; the facts must know it to answer about it. */
     public static List<String> numbers(String text) {
+        return distinct(NUMBER, text);
+    }
+
+    /** Each text the pattern finds, once, in the order first found. */
+    private static List<String> distinct(Pattern pattern, String text) {
         List<String> found = new ArrayList<>();
-        Matcher matcher = NUMBER.matcher(text);
+        Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             if (!found.contains(matcher.group())) {
                 found.add(matcher.group());

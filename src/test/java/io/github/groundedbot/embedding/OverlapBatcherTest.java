@@ -62,8 +62,7 @@ class OverlapBatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 100, String::length,
                 upperCase(firstStarted, release));
-        CompletableFuture<String> first = call(batcher, "first");
-        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = runStarted(batcher, "first", firstStarted);
         List<CompletableFuture<String>> waiting = queue(batcher, "b", "c", "d", "e");
 
         release.countDown();
@@ -81,8 +80,7 @@ class OverlapBatcherTest {
         CountDownLatch release = new CountDownLatch(1);
         OverlapBatcher<String, String> batcher = new OverlapBatcher<>(1, 12, String::length,
                 upperCase(firstStarted, release));
-        CompletableFuture<String> first = call(batcher, "x");
-        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = runStarted(batcher, "x", firstStarted);
         List<CompletableFuture<String>> waiting = queue(batcher, "four", "five5", "six666", "toolongforany");
 
         release.countDown();
@@ -127,8 +125,7 @@ class OverlapBatcherTest {
             }
             return results;
         });
-        CompletableFuture<String> first = call(batcher, "first");
-        assertThat(firstStarted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = runStarted(batcher, "first", firstStarted);
         List<CompletableFuture<String>> failing = queue(batcher, "b", "c");
 
         release.countDown();
@@ -148,6 +145,14 @@ class OverlapBatcherTest {
         assertThatThrownBy(() -> batcher.call("a")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("gave 0 results");
         assertThatThrownBy(() -> batcher.call("b")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Calls the word and returns once its run has started. */
+    private CompletableFuture<String> runStarted(OverlapBatcher<String, String> batcher, String word,
+                                                 CountDownLatch started) throws InterruptedException {
+        CompletableFuture<String> call = call(batcher, word);
+        assertThat(started.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        return call;
     }
 
     private CompletableFuture<String> call(OverlapBatcher<String, String> batcher, String word) {
